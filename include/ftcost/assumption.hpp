@@ -1,0 +1,14 @@
+// An assumption the estimate rests on, printed with every result so users can check it.
+#pragma once
+
+#include <string>
+
+namespace ftcost {
+
+/// One named assumption: what was assumed and where the figure or rule comes from.
+struct Assumption {
+  std::string text;    ///< e.g. "8b resolved to llama-3.1-8b (Llama 3.1 8B)"
+  std::string source;  ///< e.g. "docs/memory-model.md#activations (Korthikanti et al. 2022)"
+};
+
+}  // namespace ftcost

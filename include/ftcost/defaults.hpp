@@ -1,0 +1,11 @@
+// The default data files embedded in the binary at build time (cmake/EmbedFile.cmake).
+#pragma once
+
+#include <string_view>
+
+namespace ftcost::embedded {
+
+/// data/models.json as built in: model architectures (schema: docs/models.md).
+[[nodiscard]] std::string_view default_models_json() noexcept;
+
+}  // namespace ftcost::embedded

@@ -1,0 +1,60 @@
+// Reading JSON with a JSON Pointer to every value, so each error names the exact place.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ftcost::load {
+
+/// Parses `text`; a syntax error throws InputError "<origin>:<line>:<column>: invalid JSON: ...".
+[[nodiscard]] nlohmann::json parse_json_text(std::string_view text, const std::string& origin);
+
+/// Reads a whole file (at most `max_bytes`); throws InputError (ExitCode::InvalidData) naming
+/// `path` when it is missing, unreadable, a directory, empty, or larger than max_bytes.
+[[nodiscard]] std::string read_text_file(const std::string& path, std::uintmax_t max_bytes);
+
+/// A read-only view of one JSON value plus its JSON Pointer and the origin's name. Every typed
+/// accessor throws InputError(origin, pointer, "expected ..., got ...") on a mismatch.
+class JsonCursor {
+ public:
+  JsonCursor(const nlohmann::json& value, std::string origin, std::string pointer = "");
+
+  [[nodiscard]] const nlohmann::json& value() const noexcept { return *value_; }
+  [[nodiscard]] const std::string& pointer() const noexcept { return pointer_; }
+  [[nodiscard]] const std::string& origin() const noexcept { return origin_; }
+
+  /// The member `key` of an object; throws when this is not an object or the key is missing.
+  [[nodiscard]] JsonCursor at(std::string_view key) const;
+  /// The member `key`, or nullopt when absent or null; throws when this is not an object.
+  [[nodiscard]] std::optional<JsonCursor> find(std::string_view key) const;
+  /// The elements of an array; throws when this is not an array.
+  [[nodiscard]] std::vector<JsonCursor> elements() const;
+
+  [[nodiscard]] std::string string() const;
+  [[nodiscard]] bool boolean() const;
+  /// A finite number within [min, max].
+  [[nodiscard]] double number(double min, double max) const;
+  /// An integer within [min, max] (a float with a fractional part is refused).
+  [[nodiscard]] std::int64_t integer(std::int64_t min, std::int64_t max) const;
+
+  /// Throws for the first key not in `known`, suggesting the closest known key.
+  void reject_unknown_keys(std::initializer_list<std::string_view> known) const;
+
+  /// Throws InputError at this value's pointer.
+  [[noreturn]] void fail(const std::string& problem, const std::string& accepted = {}) const;
+
+ private:
+  const nlohmann::json* value_;
+  std::string origin_;
+  std::string pointer_;
+};
+
+/// A short description of a JSON value for messages: `"abc"`, `-0.4`, `an object`, `null`.
+[[nodiscard]] std::string describe_json(const nlohmann::json& value);
+
+}  // namespace ftcost::load
