@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -67,6 +68,29 @@ struct TrainingSetup {
   Sharding sharding = Sharding::None;
   CpuOffload cpu_offload = CpuOffload::None;
   Framework framework = Framework::Hf;
+};
+
+/// What the user asked for: unset fields take the framework's documented defaults
+/// (resolve_setup), and the configuration search (duration model) may choose micro_batch,
+/// grad_accum and grad_ckpt when they are unset.
+struct SetupRequest {
+  std::optional<Method> method;
+  std::optional<Precision> precision;
+  std::optional<Optimizer> optimizer;
+  std::optional<std::int64_t> seq_len;
+  std::optional<std::int64_t> micro_batch;
+  std::optional<std::int64_t> grad_accum;
+  std::optional<GradCkpt> grad_ckpt;
+  std::optional<Attention> attention;
+  std::optional<std::int64_t> lora_rank;
+  /// As typed: a preset (all-linear, qkvo, qv, qkv) or a list of module names.
+  std::optional<std::vector<std::string>> lora_targets;
+  std::optional<Quant> quant;
+  std::optional<Loss> loss;
+  std::optional<std::int64_t> gpus;
+  std::optional<Sharding> sharding;
+  std::optional<CpuOffload> cpu_offload;
+  std::optional<Framework> framework;
 };
 
 template <>

@@ -23,8 +23,8 @@ struct EnumNames<Phase> {
 
 /// Memory of one component per GPU, in bytes.
 struct MemoryComponent {
-  std::string name;  ///< e.g. "weights.frozen_nf4", "quant_constants", "lora_adapters",
-                     ///< "gradients", "optimizer_states", "activations", "logits", "cuda_context"
+  std::string name;    ///< e.g. "weights.frozen_nf4", "quant_constants", "lora_adapters",
+                       ///< "gradients", "optimizer_states", "activations", "logits", "cuda_context"
   double bytes = 0;    ///< bytes per GPU held by this component at the binding phase
   std::string detail;  ///< how it was computed, e.g. "7.50e9 params x 0.5 B (NF4)"
 };
