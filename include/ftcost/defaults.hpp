@@ -8,4 +8,7 @@ namespace ftcost::embedded {
 /// data/models.json as built in: model architectures (schema: docs/models.md).
 [[nodiscard]] std::string_view default_models_json() noexcept;
 
+/// data/providers.json as built in: the price catalog (schema: docs/catalog.md).
+[[nodiscard]] std::string_view default_providers_json() noexcept;
+
 }  // namespace ftcost::embedded

@@ -1,0 +1,37 @@
+// Sizes of what a fine-tune downloads, keeps and produces: the inputs of storage and egress costs.
+#pragma once
+
+#include <cstdint>
+
+#include "ftcost/model.hpp"
+#include "ftcost/setup.hpp"
+
+namespace ftcost {
+
+/// Bytes of each artifact of one fine-tuning project (decimal bytes; providers bill per 10^9 B).
+struct ArtifactSizes {
+  double base_model_bytes = 0;    ///< base weights as downloaded (16-bit safetensors)
+  double dataset_bytes = 0;       ///< the training data as downloaded
+  double adapter_bytes = 0;       ///< LoRA adapter as saved by PEFT (0 for full fine-tuning)
+  double merged_model_bytes = 0;  ///< a full 16-bit model: the output of full fine-tuning, or
+                                  ///< the base with the adapter merged in
+  double checkpoint_bytes = 0;    ///< one resumable training checkpoint (weights + optimizer)
+  bool full_fine_tune = false;    ///< the output is a whole model, not an adapter
+};
+
+/// Bytes per dataset token as stored on disk (JSONL text): about 4 characters per token for
+/// English BPE vocabularies. Source: docs/planner.md#artifact-sizes.
+inline constexpr double kDatasetBytesPerToken = 4.0;
+
+/// LoRA parameters (elements) added by `setup` (rank r on each targeted linear: r·(in+out) per
+/// copy, summed over layers; "lm_head" adds r·(hidden+vocab)). 0 for Method::Full.
+/// Source: docs/planner.md#artifact-sizes (Hu et al. 2021).
+[[nodiscard]] std::int64_t lora_param_count(const ModelArch& arch,
+                                            const TrainingSetup& setup) noexcept;
+
+/// Artifact sizes for `arch` trained with `setup` on `dataset_tokens` tokens (one epoch's data).
+/// Source: docs/planner.md#artifact-sizes.
+[[nodiscard]] ArtifactSizes artifact_sizes(const ModelArch& arch, const TrainingSetup& setup,
+                                           double dataset_tokens) noexcept;
+
+}  // namespace ftcost

@@ -1,0 +1,155 @@
+// Catalog files: reading with a size cap, merging --catalog-add overlays, and the age check.
+#include <algorithm>
+#include <map>
+
+#include "ftcost/catalog_load.hpp"
+#include "ftcost/error.hpp"
+#include "ftcost/names.hpp"
+#include "json_reader.hpp"
+
+namespace ftcost {
+namespace {
+
+// Days from 1970-01-01 to a proleptic Gregorian date (Hinnant's days_from_civil).
+std::int64_t days_from_civil(std::int64_t y, std::int64_t m, std::int64_t d) {
+  y -= m <= 2 ? 1 : 0;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const std::int64_t yoe = y - era * 400;
+  const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+std::optional<std::int64_t> digits(std::string_view text) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  std::int64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+bool leap(std::int64_t year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+std::int64_t days_in_month(std::int64_t year, std::int64_t month) {
+  constexpr std::int64_t kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return month == 2 && leap(year) ? 29 : kDays[month - 1];
+}
+
+template <class Item, class Key>
+void merge_by(std::vector<Item>& base, const std::vector<Item>& overlay, Key key) {
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    index.emplace(key(base[i]), i);
+  }
+  for (const Item& item : overlay) {
+    if (auto it = index.find(key(item)); it != index.end()) {
+      base[it->second] = item;
+    } else {
+      index.emplace(key(item), base.size());
+      base.push_back(item);
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::int64_t> days_from_date(std::string_view date) noexcept {
+  if (date.size() != 4 && date.size() != 7 && date.size() != 10) {
+    return std::nullopt;
+  }
+  const auto year = digits(date.substr(0, 4));
+  std::int64_t month = 1;
+  std::int64_t day = 1;
+  if (date.size() >= 7) {
+    const auto m = date[4] == '-' ? digits(date.substr(5, 2)) : std::nullopt;
+    if (!m || *m < 1 || *m > 12) {
+      return std::nullopt;
+    }
+    month = *m;
+  }
+  if (date.size() == 10) {
+    const auto d = date[7] == '-' ? digits(date.substr(8, 2)) : std::nullopt;
+    if (!year || !d || *d < 1 || *d > days_in_month(*year, month)) {
+      return std::nullopt;
+    }
+    day = *d;
+  }
+  if (!year || *year < 1970) {
+    return std::nullopt;
+  }
+  return days_from_civil(*year, month, day);
+}
+
+Catalog load_catalog_file(const std::string& path, const std::vector<std::string>& known_gpus,
+                          CatalogRole role) {
+  return parse_catalog(load::read_text_file(path, kMaxCatalogBytes), path, known_gpus, role);
+}
+
+Catalog merge_catalogs(Catalog base, const Catalog& overlay, const std::string& overlay_origin) {
+  merge_by(base.providers, overlay.providers, [](const Provider& p) { return p.id; });
+  merge_by(base.checkpoint_stores, overlay.checkpoint_stores,
+           [](const CheckpointStore& s) { return s.id; });
+  for (std::size_t i = 0; i < overlay.offers.size(); ++i) {
+    const Offer& offer = overlay.offers[i];
+    const Provider* provider = base.find_provider(offer.provider);
+    const std::string where = "/offers/" + std::to_string(i);
+    if (provider == nullptr) {
+      throw InputError(overlay_origin, where + "/provider",
+                       "unknown provider '" + offer.provider + "'",
+                       "a provider of the catalog or of this file", ExitCode::InvalidData);
+    }
+    if (offer.tier == Tier::Spot && !provider->spot) {
+      throw InputError(overlay_origin, where + "/tier",
+                       "provider '" + offer.provider + "' has no spot rules",
+                       "add \"spot\" to the provider, or use on-demand", ExitCode::InvalidData);
+    }
+  }
+  merge_by(base.offers, overlay.offers, [](const Offer& o) { return offer_key(o); });
+  if (!overlay.as_of.empty()) {
+    base.as_of = std::max(base.as_of, overlay.as_of);
+  }
+  return base;
+}
+
+std::vector<std::string> catalog_age_warnings(const Catalog& catalog, const std::string& origin,
+                                              std::int64_t today_days, std::int64_t max_age_days) {
+  struct Stale {
+    std::size_t stale = 0;
+    std::size_t total = 0;
+    std::string oldest;
+    std::int64_t oldest_days = 0;
+  };
+  std::map<std::string, Stale> by_provider;
+  for (const Offer& offer : catalog.offers) {
+    Stale& s = by_provider[offer.provider];
+    ++s.total;
+    const std::int64_t age = today_days - days_from_date(offer.as_of).value_or(today_days);
+    if (age > max_age_days) {
+      ++s.stale;
+      if (age > s.oldest_days) {
+        s.oldest_days = age;
+        s.oldest = offer.as_of;
+      }
+    }
+  }
+  std::vector<std::string> lines;
+  for (const auto& [provider, s] : by_provider) {
+    if (s.stale > 0) {
+      lines.push_back(origin + ": " + std::to_string(s.stale) + " of " + std::to_string(s.total) +
+                      " " + provider + " offers are older than " + std::to_string(max_age_days) +
+                      " days (oldest " + s.oldest + ", " + std::to_string(s.oldest_days) +
+                      " days)");
+    }
+  }
+  return lines;
+}
+
+}  // namespace ftcost
