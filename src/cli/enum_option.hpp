@@ -49,8 +49,7 @@ CLI::Option* add_enum_option(CLI::App& app, const std::string& flag, E& target,
   return app
       .add_option_function<std::string>(
           flag, [&target](const std::string& value) { target = *enum_from_name<E>(value); },
-          description + " {" + join_names(enum_names<E>()) +
-              "} (default: " + std::string(name_of(target)) + ")")
+          description + " (default: " + std::string(name_of(target)) + ")")
       ->check(enum_validator<E>());
 }
 
