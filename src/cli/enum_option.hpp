@@ -1,0 +1,61 @@
+// Command-line options whose values are enum names, with uniform "did you mean" errors.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+#include "ftcost/names.hpp"
+#include "ftcost/output_format.hpp"
+#include "ftcost/spelling.hpp"
+
+namespace ftcost::cli {
+
+/// A CLI11 validator accepting exactly the canonical names of E; its error reads
+/// "'qlroa' is not one of full, lora, qlora (did you mean 'qlora'?)", which CLI11 prefixes
+/// with the flag name.
+template <class E>
+CLI::Validator enum_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (enum_from_name<E>(value)) {
+          return {};
+        }
+        const auto names = enum_names<E>();
+        std::string message = "'" + value + "' is not one of " + join_names(names);
+        if (const std::string hint = did_you_mean(value, names); !hint.empty()) {
+          message += " (" + hint + ")";
+        }
+        return message;
+      },
+      join_names(enum_names<E>()));
+}
+
+/// Adds `--flag NAME` storing the parsed enumerator into `target` (left unset when absent).
+template <class E>
+CLI::Option* add_enum_option(CLI::App& app, const std::string& flag, std::optional<E>& target,
+                             const std::string& description) {
+  return app
+      .add_option_function<std::string>(
+          flag, [&target](const std::string& value) { target = enum_from_name<E>(value); },
+          description)
+      ->check(enum_validator<E>());
+}
+
+/// Adds `--flag NAME` storing the parsed enumerator into `target`, which holds the default.
+template <class E>
+CLI::Option* add_enum_option(CLI::App& app, const std::string& flag, E& target,
+                             const std::string& description) {
+  return app
+      .add_option_function<std::string>(
+          flag, [&target](const std::string& value) { target = *enum_from_name<E>(value); },
+          description + " (default: " + std::string(name_of(target)) + ")")
+      ->check(enum_validator<E>());
+}
+
+/// The `--format table|json|csv` option every listing and estimate command takes.
+inline CLI::Option* add_format_option(CLI::App& app, OutputFormat& format) {
+  return add_enum_option(app, "--format", format, "Output format");
+}
+
+}  // namespace ftcost::cli

@@ -1,0 +1,80 @@
+// Aligned tables: width is counted in code points so "×" or "≤" do not skew columns.
+#include "table_writer.hpp"
+
+#include <algorithm>
+
+namespace ftcost::render {
+namespace {
+
+std::size_t display_width(const std::string& text) {
+  // Count UTF-8 lead bytes only (continuation bytes are 10xxxxxx).
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
+}
+
+void write_cell(std::ostream& out, const std::string& text, std::size_t width, Align align) {
+  const std::string padding(width - std::min(width, display_width(text)), ' ');
+  if (align == Align::Right) {
+    out << padding << text;
+  } else {
+    out << text << padding;
+  }
+}
+
+void write_line(std::ostream& out, const std::vector<Column>& columns,
+                const std::vector<std::size_t>& widths, const std::vector<std::string>& cells) {
+  static const std::string kEmpty;
+  std::string line_end;
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::string& cell = i < cells.size() ? cells[i] : kEmpty;
+    if (i > 0) {
+      out << "  ";
+    }
+    // The last left-aligned column needs no trailing padding.
+    const bool last = i + 1 == columns.size();
+    write_cell(out, cell, last && columns[i].align == Align::Left ? 0 : widths[i],
+               columns[i].align);
+  }
+  out << '\n';
+}
+
+}  // namespace
+
+void write_table(std::ostream& out, const std::vector<Column>& columns,
+                 const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths;
+  std::vector<std::string> headers;
+  for (const Column& column : columns) {
+    widths.push_back(display_width(column.header));
+    headers.push_back(column.header);
+  }
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < std::min(row.size(), widths.size()); ++i) {
+      widths[i] = std::max(widths[i], display_width(row[i]));
+    }
+  }
+  write_line(out, columns, widths, headers);
+  std::vector<std::string> rule;
+  for (std::size_t width : widths) {
+    rule.emplace_back(width, '-');
+  }
+  write_line(out, columns, widths, rule);
+  for (const auto& row : rows) {
+    write_line(out, columns, widths, row);
+  }
+}
+
+void write_key_values(std::ostream& out,
+                      const std::vector<std::pair<std::string, std::string>>& pairs) {
+  std::size_t width = 0;
+  for (const auto& pair : pairs) {
+    width = std::max(width, display_width(pair.first) + 1);
+  }
+  for (const auto& [key, value] : pairs) {
+    write_cell(out, key + ":", width, Align::Left);
+    out << ' ' << value << '\n';
+  }
+}
+
+}  // namespace ftcost::render
