@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 
+#include "arch_limits.hpp"
 #include "ftcost/arch.hpp"
 #include "ftcost/names.hpp"
 #include "hf_family.hpp"
@@ -152,6 +153,7 @@ ResolvedModel read_hf_config(std::string_view json_text, const std::string& orig
                   "supported: " + join_names(hf_family_names()));
   }
   ResolvedModel result{.arch = build_arch(read_spec(text, *family)), .assumptions = {}};
+  check_param_scale(result.arch, text);
   result.arch.id = origin;
   result.arch.source = origin;
   result.arch.family = model_type;

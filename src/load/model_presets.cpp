@@ -1,6 +1,7 @@
 // Reads data/models.json (schema version 1, docs/models.md#schema) into ModelArch presets.
 #include <set>
 
+#include "arch_limits.hpp"
 #include "ftcost/arch.hpp"
 #include "ftcost/error.hpp"
 #include "ftcost/models.hpp"
@@ -125,6 +126,7 @@ ModelArch read_preset(const JsonCursor& row) {
   row.reject_unknown_keys(
       {"id", "name", "family", "hf_repo", "source", "as_of", "architecture", "published", "notes"});
   ModelArch arch = build_arch(read_architecture(row.at("architecture")));
+  check_param_scale(arch, row.at("architecture"));
   arch.id = row.at("id").string();
   arch.name = row.at("name").string();
   arch.family = row.at("family").string();

@@ -142,6 +142,11 @@ TEST_CASE("malformed config.json files are refused with one exact line", "[hf_co
       {"bad_kv_heads.json",
        "bad_kv_heads.json: /num_key_value_heads: num_attention_heads 32 is not a multiple of 5 "
        "(a divisor of num_attention_heads)"},
+      // 1e7 layers × 1e5 experts × 3 gated projections × 1e7 × 1e7 = 3e26 parameters, which
+      // int64 cannot count.
+      {"implausible.json",
+       "implausible.json: /: implausibly large architecture: about 3e+26 parameters (at most "
+       "1e+15 parameters)"},
       {"top_k_disagrees.json",
        "top_k_disagrees.json: /experts_per_token: disagrees with num_experts_per_tok 2 (the "
        "same top-k in both keys)"},
