@@ -3,11 +3,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "models_command.hpp"
+
 namespace ftcost::cli {
 
 void register_commands(CLI::App& app, ExitCode& result) {
-  (void)app;
-  (void)result;
+  add_models_command(app, result);
 }
 
 }  // namespace ftcost::cli
