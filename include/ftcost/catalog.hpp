@@ -1,4 +1,5 @@
-// The price catalog: providers, their billing/storage/network/spot rules, and GPU offers (plain data).
+// The price catalog: providers, their billing/storage/network/spot rules, and GPU offers (plain
+// data).
 #pragma once
 
 #include <array>
@@ -44,9 +45,9 @@ struct StorageRates {
 
 /// Internet transfer prices, per GB (10^9 bytes).
 struct NetworkRates {
-  double egress_usd_per_gb = 0;          ///< out of the provider (user downloads, uploads elsewhere)
-  double egress_free_gb_per_month = 0;   ///< free egress allowance per month
-  double ingress_usd_per_gb = 0;         ///< into the instance (image, model, dataset downloads)
+  double egress_usd_per_gb = 0;         ///< out of the provider (user downloads, uploads elsewhere)
+  double egress_free_gb_per_month = 0;  ///< free egress allowance per month
+  double ingress_usd_per_gb = 0;        ///< into the instance (image, model, dataset downloads)
   std::string source;
   bool assumption = false;
 };
@@ -83,20 +84,20 @@ struct Provider {
   BillingRule billing;
   StorageRates storage;
   NetworkRates network;
-  std::optional<SpotRules> spot;                 ///< absent: the provider sells no spot tier
-  std::optional<HostReliability> reliability;    ///< absent: not a marketplace (treated as 1)
-  std::optional<MultiNode> multi_node;           ///< absent: single-instance jobs only
+  std::optional<SpotRules> spot;                     ///< absent: the provider sells no spot tier
+  std::optional<HostReliability> reliability;        ///< absent: not a marketplace (treated as 1)
+  std::optional<MultiNode> multi_node;               ///< absent: single-instance jobs only
   std::vector<std::string> free_transfer_to_stores;  ///< checkpoint stores reached without egress
 };
 
 /// One GPU instance shape for rent.
 struct Offer {
-  std::string provider;  ///< Provider::id
-  std::string gpu;       ///< canonical GPU id (data/gpus.json)
+  std::string provider;   ///< Provider::id
+  std::string gpu;        ///< canonical GPU id (data/gpus.json)
   std::int64_t gpus = 1;  ///< GPUs per instance (only shapes the provider sells)
   Tier tier = Tier::OnDemand;
-  double usd_per_hour = 0;  ///< price of the whole instance per hour, USD
-  std::string instance_type;  ///< "p5.48xlarge", or empty
+  double usd_per_hour = 0;                ///< price of the whole instance per hour, USD
+  std::string instance_type;              ///< "p5.48xlarge", or empty
   std::optional<double> hazard_per_hour;  ///< spot: overrides the provider's default hazard
   std::optional<double> reliability;      ///< overrides the provider's host reliability
   std::string source;

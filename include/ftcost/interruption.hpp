@@ -10,8 +10,8 @@ struct InterruptionInput {
   double work_hours = 0;        ///< useful training time without interruptions, > 0
   double hazard_per_hour = 0;   ///< interruptions per hour of the whole job, >= 0
   double checkpoint_hours = 0;  ///< time to write one checkpoint, >= 0
-  double notice_hours = 0;      ///< warning before the stop; an emergency save fits if >= checkpoint
-  double restart_hours = 0;     ///< billed time to resume after an interruption, >= 0
+  double notice_hours = 0;   ///< warning before the stop; an emergency save fits if >= checkpoint
+  double restart_hours = 0;  ///< billed time to resume after an interruption, >= 0
 };
 
 /// What interruptions add to a job (expected values, plus the 90th percentile).
@@ -22,8 +22,8 @@ struct InterruptionOutcome {
   double lost_hours_per_interruption = 0;  ///< recomputed work (+ emergency save) per stop
   double expected_interruptions = 0;       ///< mean of the Poisson number of stops
   std::int64_t p90_interruptions = 0;      ///< 90th percentile of that Poisson number
-  double expected_overhead_hours = 0;  ///< checkpoint writes + lost work + restarts, expected
-  double p90_overhead_hours = 0;       ///< the same at p90_interruptions stops
+  double expected_overhead_hours = 0;      ///< checkpoint writes + lost work + restarts, expected
+  double p90_overhead_hours = 0;           ///< the same at p90_interruptions stops
 };
 
 /// Daly (2006) optimum checkpoint interval for write time `checkpoint_hours` and mean time

@@ -1,4 +1,5 @@
-// The planner: every offer × instance count, costed as a whole project and ranked (docs/planner.md).
+// The planner: every offer × instance count, costed as a whole project and ranked
+// (docs/planner.md).
 #pragma once
 
 #include <cstdint>
@@ -31,23 +32,23 @@ struct PlanRequest {
   std::vector<std::string> gpus;       ///< canonical GPU ids
   std::vector<std::string> providers;  ///< provider ids
   TierFilter tier = TierFilter::Any;
-  std::int64_t max_gpus = 64;              ///< GPUs per job, all instances together
-  std::optional<double> max_hours;         ///< expected wall time limit, hours
-  std::optional<double> min_reliability;   ///< host reliability floor (0..1)
-  std::optional<double> budget_usd;        ///< exit-code check only; plans are kept
-  std::optional<double> hazard_per_hour;   ///< replaces every spot hazard (per instance-hour)
+  std::int64_t max_gpus = 64;             ///< GPUs per job, all instances together
+  std::optional<double> max_hours;        ///< expected wall time limit, hours
+  std::optional<double> min_reliability;  ///< host reliability floor (0..1)
+  std::optional<double> budget_usd;       ///< exit-code check only; plans are kept
+  std::optional<double> hazard_per_hour;  ///< replaces every spot hazard (per instance-hour)
   SortKey sort = SortKey::Cost;
-  bool pareto = false;       ///< keep only cost × time Pareto-optimal plans
-  std::size_t top = 10;      ///< rows kept after ranking (0 = all)
+  bool pareto = false;   ///< keep only cost × time Pareto-optimal plans
+  std::size_t top = 10;  ///< rows kept after ranking (0 = all)
   // Project.
-  double keep_days = 7;                    ///< days the volume is kept after training
+  double keep_days = 7;  ///< days the volume is kept after training
   DownloadKind download = DownloadKind::Adapter;
   std::string checkpoint_to = kCheckpointToVolume;  ///< "volume" or a CheckpointStore id
-  std::int64_t keep_checkpoints = 1;       ///< checkpoints kept on disk (save_total_limit)
-  double download_gb_per_s = 0.36;         ///< base model and dataset download speed, GB/s
-  double image_pull_minutes = 6;           ///< container image pull and start, minutes
-  double image_gb = 6.35;                  ///< container image size, GB (ingress fees)
-  double local_write_gb_per_s = 1.0;       ///< checkpoint write speed to local disk, GB/s
+  std::int64_t keep_checkpoints = 1;                ///< checkpoints kept on disk (save_total_limit)
+  double download_gb_per_s = 0.36;                  ///< base model and dataset download speed, GB/s
+  double image_pull_minutes = 6;                    ///< container image pull and start, minutes
+  double image_gb = 6.35;                           ///< container image size, GB (ingress fees)
+  double local_write_gb_per_s = 1.0;                ///< checkpoint write speed to local disk, GB/s
 };
 
 /// The training run for `gpus` GPUs of canonical id `gpu_id` (the duration model's answer).
@@ -69,7 +70,7 @@ struct CostBreakdown {
 
 /// The spot part of a plan (numbers only; the hazard's source is PlanRow::hazard_source).
 struct InterruptionPlan {
-  double hazard_per_hour = 0;  ///< for the whole job (instances scaled), per hour
+  double hazard_per_hour = 0;     ///< for the whole job (instances scaled), per hour
   bool hazard_from_flag = false;  ///< --hazard replaced the catalog's default
   double notice_s = 0;
   double checkpoint_write_s = 0;
@@ -128,9 +129,9 @@ enum class PlanOutcome { Ok, NoFit, OverBudget };
 
 /// The ranked answer.
 struct Plan {
-  std::vector<PlanRow> rows;         ///< ranked, at most request.top
-  std::size_t candidates = 0;        ///< costed plans before --pareto and --top
-  std::vector<Rejection> rejected;   ///< offers that do not fit or fail a filter
+  std::vector<PlanRow> rows;        ///< ranked, at most request.top
+  std::size_t candidates = 0;       ///< costed plans before --pareto and --top
+  std::vector<Rejection> rejected;  ///< offers that do not fit or fail a filter
   std::vector<Assumption> assumptions;
   PlanOutcome outcome = PlanOutcome::Ok;
   std::optional<double> cheapest_usd;  ///< the cheapest costed plan (for --budget messages)
@@ -165,7 +166,9 @@ struct EnumNames<DownloadKind> {
 template <>
 struct EnumNames<PlanOutcome> {
   static constexpr std::array<std::pair<PlanOutcome, std::string_view>, 3> kEntries{
-      {{PlanOutcome::Ok, "ok"}, {PlanOutcome::NoFit, "no-fit"}, {PlanOutcome::OverBudget, "over-budget"}}};
+      {{PlanOutcome::Ok, "ok"},
+       {PlanOutcome::NoFit, "no-fit"},
+       {PlanOutcome::OverBudget, "over-budget"}}};
 };
 
 }  // namespace ftcost

@@ -22,15 +22,18 @@ std::vector<Assumption> plan_assumptions(const PlanRequest& request) {
   list.push_back({"checkpoints written at " + short_number(request.local_write_gb_per_s) +
                       " GB/s to local disk, at the store's speed to object storage",
                   "docs/planner.md#interruptions (reference spot.csv: NVMe and S3 writes)"});
-  list.push_back({"spot hazard: provider default (labelled assumption) unless --hazard; "
-                  "marketplace hosts add (1 - reliability) per hour; N instances see hazard x sqrt(N)",
-                  "docs/planner.md#hazard"});
-  list.push_back({"spot: checkpoint interval from Daly (2006); lost work half an interval unless "
-                  "the notice window fits a save; interruptions ~ Poisson for p90",
-                  "docs/planner.md#interruptions"});
-  list.push_back({"waiting for spot capacity to return is not billed and is not included in "
-                  "wall time",
-                  "docs/planner.md#interruptions"});
+  list.push_back(
+      {"spot hazard: provider default (labelled assumption) unless --hazard; "
+       "marketplace hosts add (1 - reliability) per hour; N instances see hazard x sqrt(N)",
+       "docs/planner.md#hazard"});
+  list.push_back(
+      {"spot: checkpoint interval from Daly (2006); lost work half an interval unless "
+       "the notice window fits a save; interruptions ~ Poisson for p90",
+       "docs/planner.md#interruptions"});
+  list.push_back(
+      {"waiting for spot capacity to return is not billed and is not included in "
+       "wall time",
+       "docs/planner.md#interruptions"});
   return list;
 }
 

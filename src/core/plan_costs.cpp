@@ -63,7 +63,8 @@ bool free_transfer(const Provider& provider, const CheckpointStore& store) {
 bool add_interruptions(const PlanRequest& request, const CandidateInput& in, double write_gb_per_s,
                        PlanFigures& f) {
   const SpotRules& spot = *in.provider.spot;
-  const double per_instance = instance_hazard_per_hour(request, in.provider, in.offer, f.reliability);
+  const double per_instance =
+      instance_hazard_per_hour(request, in.provider, in.offer, f.reliability);
   InterruptionPlan ip;
   // Co-interruptions cluster (92% within 3 min), so a job of N instances sees λ·√N, between
   // full correlation (λ) and independence (N·λ). docs/planner.md#hazard.
@@ -72,12 +73,12 @@ bool add_interruptions(const PlanRequest& request, const CandidateInput& in, dou
   ip.notice_s = spot.notice_s;
   ip.checkpoint_write_s = gb(request.artifacts.checkpoint_bytes) / write_gb_per_s;
   ip.restart_hours = spot.restart_minutes / 60.0;
-  const InterruptionOutcome out = estimate_interruptions(
-      {.work_hours = f.train_hours,
-       .hazard_per_hour = ip.hazard_per_hour,
-       .checkpoint_hours = ip.checkpoint_write_s / kSecondsPerHour,
-       .notice_hours = spot.notice_s / kSecondsPerHour,
-       .restart_hours = ip.restart_hours});
+  const InterruptionOutcome out =
+      estimate_interruptions({.work_hours = f.train_hours,
+                              .hazard_per_hour = ip.hazard_per_hour,
+                              .checkpoint_hours = ip.checkpoint_write_s / kSecondsPerHour,
+                              .notice_hours = spot.notice_s / kSecondsPerHour,
+                              .restart_hours = ip.restart_hours});
   if (!out.finishes) {
     return false;
   }
@@ -101,17 +102,15 @@ void add_storage_and_egress(const PlanRequest& request, const CandidateInput& in
   const StorageRates& rates = in.provider.storage;
   const double keep_hours = request.keep_days * 24.0;
   const double volume = billable_gb(f.disk_gb, rates.free_gb);
-  f.cost.storage_usd =
-      static_cast<double>(f.instances) * volume * rates.running_usd_per_gb_month *
-          f.wall_hours / kHoursPerMonth +
-      volume * rates.stopped_usd_per_gb_month * keep_hours / kHoursPerMonth;
+  f.cost.storage_usd = static_cast<double>(f.instances) * volume * rates.running_usd_per_gb_month *
+                           f.wall_hours / kHoursPerMonth +
+                       volume * rates.stopped_usd_per_gb_month * keep_hours / kHoursPerMonth;
   double upload_gb = 0;
   if (in.store != nullptr) {
-    f.store_gb = static_cast<double>(request.keep_checkpoints) *
-                 gb(request.artifacts.checkpoint_bytes);
-    f.cost.storage_usd += billable_gb(f.store_gb, in.store->free_gb) *
-                          in.store->usd_per_gb_month * (f.wall_hours + keep_hours) /
-                          kHoursPerMonth;
+    f.store_gb =
+        static_cast<double>(request.keep_checkpoints) * gb(request.artifacts.checkpoint_bytes);
+    f.cost.storage_usd += billable_gb(f.store_gb, in.store->free_gb) * in.store->usd_per_gb_month *
+                          (f.wall_hours + keep_hours) / kHoursPerMonth;
     if (!free_transfer(in.provider, *in.store)) {
       // On-demand plans upload the final checkpoint; spot plans one per checkpoint interval.
       const double writes =
@@ -139,7 +138,8 @@ double instance_hazard_per_hour(const PlanRequest& request, const Provider& prov
   if (request.hazard_per_hour) {
     return *request.hazard_per_hour;
   }
-  const double spot = offer.hazard_per_hour.value_or(provider.spot ? provider.spot->hazard_per_hour : 0.0);
+  const double spot =
+      offer.hazard_per_hour.value_or(provider.spot ? provider.spot->hazard_per_hour : 0.0);
   const double host = provider.reliability ? (1.0 - reliability) / kMeanHostOutageHours : 0.0;
   return spot + host;
 }
@@ -156,8 +156,8 @@ Costed cost_candidate(const PlanRequest& request, const CandidateInput& in) {
   const double billed =
       billed_seconds((f.setup_hours + f.train_hours) * kSecondsPerHour, in.provider.billing) /
       kSecondsPerHour;
-  f.ingress_gb = request.image_gb +
-                 gb(request.artifacts.base_model_bytes + request.artifacts.dataset_bytes);
+  f.ingress_gb =
+      request.image_gb + gb(request.artifacts.base_model_bytes + request.artifacts.dataset_bytes);
   f.cost.setup_usd = f.usd_per_hour * f.setup_hours + static_cast<double>(in.instances) *
                                                           f.ingress_gb *
                                                           in.provider.network.ingress_usd_per_gb;

@@ -106,8 +106,8 @@ Enumerated enumerate(const PlanRequest& request, const Catalog& catalog, RunCach
     const double reliability = reliability_of(*provider, offer);
     for (std::int64_t instances : instance_counts(*provider, offer, request.max_gpus)) {
       const auto reject = [&](std::string reason) {
-        result.rejected.push_back({offer.provider, offer.gpu, offer.gpus, instances, offer.tier,
-                                   std::move(reason)});
+        result.rejected.push_back(
+            {offer.provider, offer.gpu, offer.gpus, instances, offer.tier, std::move(reason)});
       };
       if (request.min_reliability && reliability < *request.min_reliability) {
         reject("host reliability " + short_number(reliability) + " is below --min-reliability");
@@ -155,8 +155,8 @@ PlanRow make_row(const PlanFigures& figures, const Catalog& catalog, RunCache& r
   row.provider_name = provider.name;
   if (figures.interruption) {
     row.hazard_source = figures.interruption->hazard_from_flag ? "--hazard"
-                        : row.offer.hazard_per_hour         ? row.offer.note
-                                                            : provider.spot->hazard_source;
+                        : row.offer.hazard_per_hour            ? row.offer.note
+                                                               : provider.spot->hazard_source;
   }
   row.run = runs.get(row.offer.gpu, figures.gpus_total);
   return row;

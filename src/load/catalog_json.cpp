@@ -1,8 +1,9 @@
 // parse_catalog: the top level, offers and checkpoint stores, and the cross-reference checks.
+#include "catalog_json.hpp"
+
 #include <algorithm>
 #include <map>
 
-#include "catalog_json.hpp"
 #include "ftcost/catalog_load.hpp"
 #include "ftcost/error.hpp"
 #include "ftcost/spelling.hpp"
@@ -63,8 +64,9 @@ void check_references(const Catalog& catalog, const std::vector<JsonCursor>& off
     const JsonCursor& cursor = offers[i];
     if (provider == nullptr && role == CatalogRole::Full) {
       const std::string hint = did_you_mean(offer.provider, provider_ids);
-      cursor.at("provider").fail("unknown provider '" + offer.provider + "'",
-                                 hint.empty() ? "one of " + join_names(provider_ids) : hint);
+      cursor.at("provider")
+          .fail("unknown provider '" + offer.provider + "'",
+                hint.empty() ? "one of " + join_names(provider_ids) : hint);
     }
     if (provider != nullptr && offer.tier == Tier::Spot && !provider->spot) {
       cursor.at("tier").fail("provider '" + offer.provider + "' has no spot rules",
@@ -78,8 +80,10 @@ void check_store_references(const Catalog& catalog, const std::vector<JsonCursor
     for (std::size_t j = 0; j < catalog.providers[i].free_transfer_to_stores.size(); ++j) {
       const std::string& id = catalog.providers[i].free_transfer_to_stores[j];
       if (catalog.find_store(id) == nullptr) {
-        providers[i].at("free_transfer_to_stores").elements()[j].fail(
-            "unknown checkpoint store '" + id + "'");
+        providers[i]
+            .at("free_transfer_to_stores")
+            .elements()[j]
+            .fail("unknown checkpoint store '" + id + "'");
       }
     }
   }
@@ -88,8 +92,8 @@ void check_store_references(const Catalog& catalog, const std::vector<JsonCursor
 }  // namespace
 
 CheckpointStore read_store(const JsonCursor& c) {
-  c.reject_unknown_keys({"id", "name", "usd_per_gb_month", "free_gb", "write_gb_per_s", "source",
-                         "as_of"});
+  c.reject_unknown_keys(
+      {"id", "name", "usd_per_gb_month", "free_gb", "write_gb_per_s", "source", "as_of"});
   const auto free = c.find("free_gb");
   return {.id = read_id(c.at("id")),
           .name = c.at("name").string(),
@@ -140,7 +144,7 @@ void read_header(const JsonCursor& root, CatalogRole role, Catalog& catalog) {
   catalog.schema_version = version.integer(0, 1000000);
   if (catalog.schema_version != kCatalogSchemaVersion) {
     version.fail("unsupported schema_version " + std::to_string(catalog.schema_version),
-                 std::to_string(kCatalogSchemaVersion));
+                 "supported: " + std::to_string(kCatalogSchemaVersion));
   }
   const bool full = role == CatalogRole::Full;
   catalog.version = full ? root.at("version").string() : optional_string(root, "version");

@@ -26,6 +26,7 @@ template <class E>
 [[nodiscard]] CheckpointStore read_store(const JsonCursor& cursor);
 
 /// One element of "offers"; `known_gpus` are the GPU ids an offer may name.
-[[nodiscard]] Offer read_offer(const JsonCursor& cursor, const std::vector<std::string>& known_gpus);
+[[nodiscard]] Offer read_offer(const JsonCursor& cursor,
+                               const std::vector<std::string>& known_gpus);
 
 }  // namespace ftcost::load

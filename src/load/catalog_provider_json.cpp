@@ -64,7 +64,9 @@ HostReliability read_reliability(const JsonCursor& c) {
   if (share <= 0) {
     value.fail("reliability must be greater than 0", "a share of uptime in (0, 1]");
   }
-  return {.value = share, .source = c.at("source").string(), .assumption = c.at("assumption").boolean()};
+  return {.value = share,
+          .source = c.at("source").string(),
+          .assumption = c.at("assumption").boolean()};
 }
 
 MultiNode read_multi_node(const JsonCursor& c) {
