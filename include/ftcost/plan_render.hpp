@@ -1,0 +1,45 @@
+// Rendering a plan (`ftcost plan`) and the catalog listing (`ftcost providers`).
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "ftcost/assumption.hpp"
+#include "ftcost/catalog.hpp"
+#include "ftcost/output_format.hpp"
+#include "ftcost/planner.hpp"
+#include "ftcost/setup.hpp"
+
+namespace ftcost {
+
+/// Version of the `ftcost plan --format json` document (docs/plan-output.md).
+inline constexpr std::int64_t kPlanJsonSchemaVersion = 1;
+
+/// What the plan was made for, as the assumptions header and the JSON "request" show it.
+struct PlanContext {
+  std::string model_id;    ///< resolved model id ("llama-3.1-8b")
+  std::string model_name;  ///< "Llama 3.1 8B"
+  Method method = Method::Qlora;
+  double dataset_tokens = 0;  ///< tokens per epoch
+  double epochs = 1;
+  std::string catalog_origin;  ///< "<built-in providers>" or the --catalog path
+  std::string catalog_version;
+  std::string catalog_as_of;
+  std::int64_t catalog_schema_version = 1;
+  std::size_t catalog_offers = 0;
+  std::vector<Assumption> assumptions;  ///< model, setup and run assumptions (plan's come from Plan)
+};
+
+/// Writes `plan` to `out` only: table (assumptions header, ranked rows, outcome; with `verbose`
+/// the rejected offers and every assumption), JSON (docs/plan-output.md, versioned) or CSV (one
+/// flat row per plan, RFC 4180).
+void render_plan(const Plan& plan, const PlanRequest& request, const PlanContext& context,
+                 OutputFormat format, bool verbose, std::ostream& out);
+
+/// Writes the catalog's providers and offers (`ftcost providers`): a table of providers and a
+/// table of offers, JSON with both, or CSV with one row per offer.
+void render_providers(const Catalog& catalog, OutputFormat format, std::ostream& out);
+
+}  // namespace ftcost

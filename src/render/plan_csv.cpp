@@ -1,0 +1,72 @@
+// `ftcost plan --format csv`: one flat row per plan under a header row (RFC 4180).
+#include <fmt/format.h>
+
+#include "csv_writer.hpp"
+#include "ftcost/plan_render.hpp"
+#include "plan_text.hpp"
+
+namespace ftcost::render {
+namespace {
+
+// Full precision, so a spreadsheet sums exactly what the JSON reports.
+std::string number(double value) {
+  return fmt::format("{}", value);
+}
+
+std::vector<std::string> csv_row(const PlanRow& row, std::size_t rank) {
+  const TrainingSetup& s = row.run.setup;
+  const auto& i = row.interruption;
+  return {std::to_string(rank),
+          row.offer.provider,
+          row.provider_name,
+          row.offer.gpu,
+          std::to_string(row.offer.gpus),
+          std::to_string(row.instances),
+          std::to_string(row.gpus_total),
+          std::string(name_of(row.offer.tier)),
+          row.offer.instance_type,
+          number(row.usd_per_hour),
+          std::to_string(s.micro_batch),
+          std::to_string(s.grad_accum),
+          std::string(name_of(s.grad_ckpt)),
+          std::string(name_of(s.sharding)),
+          number(row.setup_hours),
+          number(row.train_hours),
+          number(row.wall_hours),
+          number(row.p90_wall_hours),
+          number(row.billed_hours),
+          number(row.cost.compute_usd),
+          number(row.cost.setup_usd),
+          number(row.cost.storage_usd),
+          number(row.cost.egress_usd),
+          number(row.cost.interruption_usd),
+          number(row.cost.total_usd()),
+          number(row.p90_total_usd),
+          i ? number(i->hazard_per_hour) : "",
+          i ? number(i->checkpoint_interval_hours) : "",
+          i ? number(i->expected_interruptions) : "",
+          number(row.reliability),
+          row.within_budget ? "true" : "false",
+          row.offer.as_of,
+          row.offer.source};
+}
+
+}  // namespace
+
+void write_plan_csv(const Plan& plan, std::ostream& out) {
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t i = 0; i < plan.rows.size(); ++i) {
+    rows.push_back(csv_row(plan.rows[i], i + 1));
+  }
+  write_csv(out,
+            {"rank", "provider", "provider_name", "gpu", "gpus_per_instance", "instances",
+             "gpus_total", "tier", "instance_type", "usd_per_hour", "micro_batch", "grad_accum",
+             "grad_ckpt", "sharding", "setup_hours", "train_hours", "wall_hours",
+             "p90_wall_hours", "billed_hours", "compute_usd", "setup_usd", "storage_usd",
+             "egress_usd", "interruption_usd", "total_usd", "p90_total_usd", "hazard_per_hour",
+             "checkpoint_interval_hours", "expected_interruptions", "reliability",
+             "within_budget", "offer_as_of", "offer_source"},
+            rows);
+}
+
+}  // namespace ftcost::render

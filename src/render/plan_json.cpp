@@ -1,0 +1,168 @@
+// `ftcost plan --format json`: the versioned document of docs/plan-output.md.
+#include <nlohmann/json.hpp>
+
+#include "ftcost/plan_render.hpp"
+#include "plan_text.hpp"
+
+namespace ftcost::render {
+namespace {
+
+using nlohmann::json;
+
+template <class T>
+json optional(const std::optional<T>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+json configuration(const RunEstimate& run) {
+  const TrainingSetup& s = run.setup;
+  return {{"method", name_of(s.method)},
+          {"precision", name_of(s.precision)},
+          {"optimizer", name_of(s.optimizer)},
+          {"seq_len_tokens", s.seq_len},
+          {"micro_batch", s.micro_batch},
+          {"grad_accum", s.grad_accum},
+          {"grad_ckpt", name_of(s.grad_ckpt)},
+          {"attention", name_of(s.attention)},
+          {"lora_rank", s.lora_rank},
+          {"lora_targets", s.lora_targets},
+          {"quant", name_of(s.quant)},
+          {"loss", name_of(s.loss)},
+          {"gpus", s.gpus},
+          {"sharding", name_of(s.sharding)},
+          {"cpu_offload", name_of(s.cpu_offload)},
+          {"framework", name_of(s.framework)},
+          {"peak_reserved_gib", run.peak_reserved_gib},
+          {"capacity_gib", run.capacity_gib},
+          {"tokens_per_s_total", run.tokens_per_s_total},
+          {"mfu", run.mfu}};
+}
+
+json interruption(const PlanRow& row) {
+  if (!row.interruption) {
+    return nullptr;
+  }
+  const InterruptionPlan& i = *row.interruption;
+  return {{"hazard_per_hour", i.hazard_per_hour},
+          {"hazard_source", row.hazard_source},
+          {"notice_s", i.notice_s},
+          {"checkpoint_write_s", i.checkpoint_write_s},
+          {"checkpoint_interval_hours", i.checkpoint_interval_hours},
+          {"expected_interruptions", i.expected_interruptions},
+          {"p90_interruptions", i.p90_interruptions},
+          {"lost_hours_per_interruption", i.lost_hours_per_interruption},
+          {"restart_hours", i.restart_hours},
+          {"expected_overhead_hours", i.expected_overhead_hours},
+          {"p90_overhead_hours", i.p90_overhead_hours},
+          {"p90_interruption_usd", i.p90_interruption_usd}};
+}
+
+json line_items(const CostBreakdown& c) {
+  return json::array({{{"item", "compute"}, {"usd", c.compute_usd}},
+                      {{"item", "setup"}, {"usd", c.setup_usd}},
+                      {{"item", "storage"}, {"usd", c.storage_usd}},
+                      {{"item", "egress"}, {"usd", c.egress_usd}},
+                      {{"item", "interruption"}, {"usd", c.interruption_usd}}});
+}
+
+json plan_row(const PlanRow& row, std::size_t rank) {
+  return {{"rank", rank},
+          {"provider", row.offer.provider},
+          {"provider_name", row.provider_name},
+          {"gpu", row.offer.gpu},
+          {"gpus_per_instance", row.offer.gpus},
+          {"instances", row.instances},
+          {"gpus_total", row.gpus_total},
+          {"tier", name_of(row.offer.tier)},
+          {"instance_type", row.offer.instance_type},
+          {"offer_usd_per_hour", row.offer.usd_per_hour},
+          {"usd_per_hour", row.usd_per_hour},
+          {"offer_source", row.offer.source},
+          {"offer_as_of", row.offer.as_of},
+          {"reliability", row.reliability},
+          {"configuration", configuration(row.run)},
+          {"setup_hours", row.setup_hours},
+          {"train_hours", row.train_hours},
+          {"wall_hours", row.wall_hours},
+          {"p90_wall_hours", row.p90_wall_hours},
+          {"billed_hours", row.billed_hours},
+          {"line_items", line_items(row.cost)},
+          {"total_usd", row.cost.total_usd()},
+          {"p90_total_usd", row.p90_total_usd},
+          {"disk_gb", row.disk_gb},
+          {"store_gb", row.store_gb},
+          {"ingress_gb", row.ingress_gb},
+          {"egress_gb", row.egress_gb},
+          {"interruption", interruption(row)},
+          {"within_budget", row.within_budget}};
+}
+
+json request_json(const PlanRequest& r, const PlanContext& c) {
+  return {{"model", c.model_id},
+          {"method", name_of(c.method)},
+          {"dataset_tokens", c.dataset_tokens},
+          {"epochs", c.epochs},
+          {"gpus", r.gpus},
+          {"providers", r.providers},
+          {"tier", name_of(r.tier)},
+          {"max_gpus", r.max_gpus},
+          {"max_hours", optional(r.max_hours)},
+          {"min_reliability", optional(r.min_reliability)},
+          {"budget_usd", optional(r.budget_usd)},
+          {"hazard_per_hour", optional(r.hazard_per_hour)},
+          {"sort", name_of(r.sort)},
+          {"pareto", r.pareto},
+          {"top", r.top},
+          {"keep_days", r.keep_days},
+          {"download", name_of(r.download)},
+          {"checkpoint_to", r.checkpoint_to},
+          {"keep_checkpoints", r.keep_checkpoints}};
+}
+
+json assumptions(const PlanContext& context, const Plan& plan) {
+  json list = json::array();
+  for (const auto* source : {&context.assumptions, &plan.assumptions}) {
+    for (const Assumption& a : *source) {
+      list.push_back({{"text", a.text}, {"source", a.source}});
+    }
+  }
+  return list;
+}
+
+}  // namespace
+
+void write_plan_json(const Plan& plan, const PlanRequest& request, const PlanContext& context,
+                     std::ostream& out) {
+  json plans = json::array();
+  for (std::size_t i = 0; i < plan.rows.size(); ++i) {
+    plans.push_back(plan_row(plan.rows[i], i + 1));
+  }
+  json rejected = json::array();
+  for (const Rejection& r : plan.rejected) {
+    rejected.push_back({{"provider", r.provider},
+                        {"gpu", r.gpu},
+                        {"gpus_per_instance", r.gpus_per_instance},
+                        {"instances", r.instances},
+                        {"tier", name_of(r.tier)},
+                        {"reason", r.reason}});
+  }
+  const json document = {
+      {"schema_version", kPlanJsonSchemaVersion},
+      {"request", request_json(request, context)},
+      {"assumptions", assumptions(context, plan)},
+      {"catalog",
+       {{"origin", context.catalog_origin},
+        {"version", context.catalog_version},
+        {"as_of", context.catalog_as_of},
+        {"schema_version", context.catalog_schema_version},
+        {"offers", context.catalog_offers}}},
+      {"outcome", name_of(plan.outcome)},
+      {"outcome_text", outcome_text(plan, request)},
+      {"cheapest_usd", optional(plan.cheapest_usd)},
+      {"candidates", plan.candidates},
+      {"plans", plans},
+      {"rejected", rejected}};
+  out << document.dump(2) << '\n';
+}
+
+}  // namespace ftcost::render

@@ -1,0 +1,58 @@
+// render_plan: the format switch, and the text pieces every plan format shares.
+#include <fmt/format.h>
+
+#include "ftcost/plan_render.hpp"
+#include "plan_text.hpp"
+
+namespace ftcost {
+namespace render {
+
+std::string shape_text(const PlanRow& row) {
+  const std::string one = fmt::format("{}x {}", row.offer.gpus, row.offer.gpu);
+  return row.instances == 1 ? one : fmt::format("{} x {}", row.instances, one);
+}
+
+std::string config_text(const TrainingSetup& setup) {
+  std::string text = fmt::format("mb {} x ga {}, ckpt {}", setup.micro_batch, setup.grad_accum,
+                                 name_of(setup.grad_ckpt));
+  if (setup.sharding != Sharding::None) {
+    text += fmt::format(", {}", name_of(setup.sharding));
+  }
+  return text;
+}
+
+std::string outcome_text(const Plan& plan, const PlanRequest& request) {
+  switch (plan.outcome) {
+    case PlanOutcome::Ok:
+      return request.budget_usd
+                 ? fmt::format("outcome: ok: cheapest plan ${:.2f} is within --budget ${:.2f}",
+                               *plan.cheapest_usd, *request.budget_usd)
+                 : "outcome: ok";
+    case PlanOutcome::NoFit:
+      return "outcome: no-fit: no offer can run this job (exit code 4)";
+    case PlanOutcome::OverBudget:
+      return fmt::format("outcome: over-budget: cheapest plan ${:.2f} exceeds --budget ${:.2f} "
+                         "(exit code 5)",
+                         *plan.cheapest_usd, *request.budget_usd);
+  }
+  return {};
+}
+
+}  // namespace render
+
+void render_plan(const Plan& plan, const PlanRequest& request, const PlanContext& context,
+                 OutputFormat format, bool verbose, std::ostream& out) {
+  switch (format) {
+    case OutputFormat::Table:
+      render::write_plan_table(plan, request, context, verbose, out);
+      return;
+    case OutputFormat::Json:
+      render::write_plan_json(plan, request, context, out);
+      return;
+    case OutputFormat::Csv:
+      render::write_plan_csv(plan, out);
+      return;
+  }
+}
+
+}  // namespace ftcost

@@ -1,0 +1,93 @@
+// `ftcost plan` as text: assumptions header, ranked table, outcome line, --verbose details.
+#include <fmt/format.h>
+
+#include "ftcost/plan_render.hpp"
+#include "plan_text.hpp"
+#include "table_writer.hpp"
+
+namespace ftcost::render {
+namespace {
+
+std::string usd(double value) {
+  return fmt::format("{:.2f}", value);
+}
+
+std::string hours(double value) {
+  return fmt::format("{:.2f}", value);
+}
+
+void write_header(const Plan& plan, const PlanRequest& request, const PlanContext& context,
+                  std::ostream& out) {
+  write_key_values(
+      out, {{"model", context.model_id + " (" + context.model_name + ")"},
+            {"method", std::string(name_of(context.method))},
+            {"dataset", fmt::format("{:.0f} tokens x {:g} epochs", context.dataset_tokens,
+                                    context.epochs)},
+            {"catalog", fmt::format("{} version {} as of {} ({} offers)", context.catalog_origin,
+                                    context.catalog_version, context.catalog_as_of,
+                                    context.catalog_offers)},
+            {"project", fmt::format("keep {:g} days after training, download {}, checkpoints to {}",
+                                    request.keep_days, name_of(request.download),
+                                    request.checkpoint_to)},
+            {"ranked by", fmt::format("{} ({} costed, {} rejected)", name_of(request.sort),
+                                      plan.candidates, plan.rejected.size())}});
+  out << '\n';
+}
+
+void write_rows(const Plan& plan, std::ostream& out) {
+  const std::vector<Column> columns = {
+      {"#", Align::Right},       {"provider", Align::Left},  {"gpus", Align::Left},
+      {"tier", Align::Left},     {"config", Align::Left},    {"wall h", Align::Right},
+      {"p90 h", Align::Right},   {"compute", Align::Right},  {"setup", Align::Right},
+      {"storage", Align::Right}, {"egress", Align::Right},   {"interrupt", Align::Right},
+      {"total $", Align::Right}, {"p90 $", Align::Right}};
+  std::vector<std::vector<std::string>> rows;
+  for (std::size_t i = 0; i < plan.rows.size(); ++i) {
+    const PlanRow& row = plan.rows[i];
+    rows.push_back({std::to_string(i + 1), row.offer.provider, shape_text(row),
+                    std::string(name_of(row.offer.tier)), config_text(row.run.setup),
+                    hours(row.wall_hours), hours(row.p90_wall_hours), usd(row.cost.compute_usd),
+                    usd(row.cost.setup_usd), usd(row.cost.storage_usd), usd(row.cost.egress_usd),
+                    usd(row.cost.interruption_usd), usd(row.cost.total_usd()),
+                    usd(row.p90_total_usd)});
+  }
+  write_table(out, columns, rows);
+}
+
+void write_verbose(const Plan& plan, const PlanContext& context, std::ostream& out) {
+  out << "\nassumptions:\n";
+  for (const auto* list : {&context.assumptions, &plan.assumptions}) {
+    for (const Assumption& a : *list) {
+      out << "  - " << a.text << " [" << a.source << "]\n";
+    }
+  }
+  for (const PlanRow& row : plan.rows) {
+    if (row.interruption) {
+      out << fmt::format("  - {} spot hazard {:.3g}/h: {}\n", offer_key(row.offer),
+                         row.interruption->hazard_per_hour, row.hazard_source);
+    }
+  }
+  out << "\nrejected:\n";
+  for (const Rejection& r : plan.rejected) {
+    out << fmt::format("  - {} {}x{} x{} {}: {}\n", r.provider, r.gpus_per_instance, r.gpu,
+                       r.instances, name_of(r.tier), r.reason);
+  }
+}
+
+}  // namespace
+
+void write_plan_table(const Plan& plan, const PlanRequest& request, const PlanContext& context,
+                      bool verbose, std::ostream& out) {
+  write_header(plan, request, context, out);
+  if (plan.rows.empty()) {
+    out << "no plan fits: every offer was rejected (run with --verbose to see why)\n";
+  } else {
+    write_rows(plan, out);
+  }
+  out << '\n' << outcome_text(plan, request) << '\n';
+  if (verbose) {
+    write_verbose(plan, context, out);
+  }
+}
+
+}  // namespace ftcost::render

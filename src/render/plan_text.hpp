@@ -1,0 +1,31 @@
+// Text pieces shared by the plan renderers (internal to ftcost_render).
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "ftcost/plan_render.hpp"
+
+namespace ftcost::render {
+
+/// "1x rtx-4090" or "2 x 8x h100-sxm" for multi-instance plans.
+[[nodiscard]] std::string shape_text(const PlanRow& row);
+
+/// "mb 4 x ga 2, ckpt full, zero3" — the chosen configuration in a few words.
+[[nodiscard]] std::string config_text(const TrainingSetup& setup);
+
+/// "outcome: ok", "outcome: over-budget: cheapest plan $12.30 exceeds --budget $10.00", ...
+[[nodiscard]] std::string outcome_text(const Plan& plan, const PlanRequest& request);
+
+/// The table renderer (plan_table.cpp).
+void write_plan_table(const Plan& plan, const PlanRequest& request, const PlanContext& context,
+                      bool verbose, std::ostream& out);
+
+/// The JSON renderer (plan_json.cpp).
+void write_plan_json(const Plan& plan, const PlanRequest& request, const PlanContext& context,
+                     std::ostream& out);
+
+/// The CSV renderer (plan_csv.cpp).
+void write_plan_csv(const Plan& plan, std::ostream& out);
+
+}  // namespace ftcost::render
