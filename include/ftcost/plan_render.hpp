@@ -29,7 +29,8 @@ struct PlanContext {
   std::string catalog_as_of;
   std::int64_t catalog_schema_version = 1;
   std::size_t catalog_offers = 0;
-  std::vector<Assumption> assumptions;  ///< model, setup and run assumptions (plan's come from Plan)
+  std::vector<Assumption>
+      assumptions;  ///< model, setup and run assumptions (plan's come from Plan)
 };
 
 /// Writes `plan` to `out` only: table (assumptions header, ranked rows, outcome; with `verbose`

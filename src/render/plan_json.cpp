@@ -146,22 +146,21 @@ void write_plan_json(const Plan& plan, const PlanRequest& request, const PlanCon
                         {"tier", name_of(r.tier)},
                         {"reason", r.reason}});
   }
-  const json document = {
-      {"schema_version", kPlanJsonSchemaVersion},
-      {"request", request_json(request, context)},
-      {"assumptions", assumptions(context, plan)},
-      {"catalog",
-       {{"origin", context.catalog_origin},
-        {"version", context.catalog_version},
-        {"as_of", context.catalog_as_of},
-        {"schema_version", context.catalog_schema_version},
-        {"offers", context.catalog_offers}}},
-      {"outcome", name_of(plan.outcome)},
-      {"outcome_text", outcome_text(plan, request)},
-      {"cheapest_usd", optional(plan.cheapest_usd)},
-      {"candidates", plan.candidates},
-      {"plans", plans},
-      {"rejected", rejected}};
+  const json document = {{"schema_version", kPlanJsonSchemaVersion},
+                         {"request", request_json(request, context)},
+                         {"assumptions", assumptions(context, plan)},
+                         {"catalog",
+                          {{"origin", context.catalog_origin},
+                           {"version", context.catalog_version},
+                           {"as_of", context.catalog_as_of},
+                           {"schema_version", context.catalog_schema_version},
+                           {"offers", context.catalog_offers}}},
+                         {"outcome", name_of(plan.outcome)},
+                         {"outcome_text", outcome_text(plan, request)},
+                         {"cheapest_usd", optional(plan.cheapest_usd)},
+                         {"candidates", plan.candidates},
+                         {"plans", plans},
+                         {"rejected", rejected}};
   out << document.dump(2) << '\n';
 }
 

@@ -1,7 +1,8 @@
 // render_plan: the format switch, and the text pieces every plan format shares.
+#include "ftcost/plan_render.hpp"
+
 #include <fmt/format.h>
 
-#include "ftcost/plan_render.hpp"
 #include "plan_text.hpp"
 
 namespace ftcost {
@@ -31,9 +32,10 @@ std::string outcome_text(const Plan& plan, const PlanRequest& request) {
     case PlanOutcome::NoFit:
       return "outcome: no-fit: no offer can run this job (exit code 4)";
     case PlanOutcome::OverBudget:
-      return fmt::format("outcome: over-budget: cheapest plan ${:.2f} exceeds --budget ${:.2f} "
-                         "(exit code 5)",
-                         *plan.cheapest_usd, *request.budget_usd);
+      return fmt::format(
+          "outcome: over-budget: cheapest plan ${:.2f} exceeds --budget ${:.2f} "
+          "(exit code 5)",
+          *plan.cheapest_usd, *request.budget_usd);
   }
   return {};
 }

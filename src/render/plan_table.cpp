@@ -21,14 +21,14 @@ void write_header(const Plan& plan, const PlanRequest& request, const PlanContex
   write_key_values(
       out, {{"model", context.model_id + " (" + context.model_name + ")"},
             {"method", std::string(name_of(context.method))},
-            {"dataset", fmt::format("{:.0f} tokens x {:g} epochs", context.dataset_tokens,
-                                    context.epochs)},
-            {"catalog", fmt::format("{} version {} as of {} ({} offers)", context.catalog_origin,
-                                    context.catalog_version, context.catalog_as_of,
-                                    context.catalog_offers)},
-            {"project", fmt::format("keep {:g} days after training, download {}, checkpoints to {}",
-                                    request.keep_days, name_of(request.download),
-                                    request.checkpoint_to)},
+            {"dataset",
+             fmt::format("{:.0f} tokens x {:g} epochs", context.dataset_tokens, context.epochs)},
+            {"catalog",
+             fmt::format("{} version {} as of {} ({} offers)", context.catalog_origin,
+                         context.catalog_version, context.catalog_as_of, context.catalog_offers)},
+            {"project",
+             fmt::format("keep {:g} days after training, download {}, checkpoints to {}",
+                         request.keep_days, name_of(request.download), request.checkpoint_to)},
             {"ranked by", fmt::format("{} ({} costed, {} rejected)", name_of(request.sort),
                                       plan.candidates, plan.rejected.size())}});
   out << '\n';
@@ -36,10 +36,10 @@ void write_header(const Plan& plan, const PlanRequest& request, const PlanContex
 
 void write_rows(const Plan& plan, std::ostream& out) {
   const std::vector<Column> columns = {
-      {"#", Align::Right},       {"provider", Align::Left},  {"gpus", Align::Left},
-      {"tier", Align::Left},     {"config", Align::Left},    {"wall h", Align::Right},
-      {"p90 h", Align::Right},   {"compute", Align::Right},  {"setup", Align::Right},
-      {"storage", Align::Right}, {"egress", Align::Right},   {"interrupt", Align::Right},
+      {"#", Align::Right},       {"provider", Align::Left}, {"gpus", Align::Left},
+      {"tier", Align::Left},     {"config", Align::Left},   {"wall h", Align::Right},
+      {"p90 h", Align::Right},   {"compute", Align::Right}, {"setup", Align::Right},
+      {"storage", Align::Right}, {"egress", Align::Right},  {"interrupt", Align::Right},
       {"total $", Align::Right}, {"p90 $", Align::Right}};
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < plan.rows.size(); ++i) {

@@ -24,13 +24,13 @@ void write_tables(const Catalog& catalog, std::ostream& out) {
   using render::Align;
   std::vector<std::vector<std::string>> providers;
   for (const Provider& p : catalog.providers) {
-    providers.push_back(
-        {p.id, p.name, std::string(name_of(p.kind)), fmt::format("{:g} s", p.billing.granularity_s),
-         fmt::format("{:g} / {:g}", p.storage.running_usd_per_gb_month,
-                     p.storage.stopped_usd_per_gb_month),
-         fmt::format("{:g}", p.network.egress_usd_per_gb), spot_text(p),
-         p.reliability ? fmt::format("{:g}", p.reliability->value) : "-",
-         p.multi_node ? p.multi_node->fabric : "-"});
+    providers.push_back({p.id, p.name, std::string(name_of(p.kind)),
+                         fmt::format("{:g} s", p.billing.granularity_s),
+                         fmt::format("{:g} / {:g}", p.storage.running_usd_per_gb_month,
+                                     p.storage.stopped_usd_per_gb_month),
+                         fmt::format("{:g}", p.network.egress_usd_per_gb), spot_text(p),
+                         p.reliability ? fmt::format("{:g}", p.reliability->value) : "-",
+                         p.multi_node ? p.multi_node->fabric : "-"});
   }
   render::write_table(out,
                       {{"provider", Align::Left},
