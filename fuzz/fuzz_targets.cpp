@@ -1,0 +1,37 @@
+// Fuzz bodies: the loaders must answer any byte string with a result or an InputError.
+#include "fuzz_targets.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ftcost/catalog_load.hpp"
+#include "ftcost/error.hpp"
+#include "ftcost/models.hpp"
+#include "ftcost/params.hpp"
+#include "test_gpus.hpp"
+
+namespace ftcost::fuzz {
+
+void catalog(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  try {
+    const Catalog parsed = parse_catalog(text, "fuzz.json", test::known_gpu_ids());
+    const Catalog merged = merge_catalogs(parsed, parsed, "fuzz.json");
+    (void)catalog_age_warnings(merged, "fuzz.json", 20000, 60);
+  } catch (const InputError&) {
+    // Rejected input is the expected outcome for most mutations.
+  }
+}
+
+void hf_config(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  try {
+    const ModelArch arch = parse_hf_config(text, "config.json");
+    (void)count_params(arch);
+  } catch (const InputError&) {
+    // Rejected input is the expected outcome for most mutations.
+  }
+}
+
+}  // namespace ftcost::fuzz

@@ -1,0 +1,16 @@
+// The fuzzed entry points, shared by the libFuzzer executables and the corpus replay test.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace ftcost::fuzz {
+
+/// Feeds `size` bytes to parse_catalog (and, when they parse, to merging and the age check).
+/// Only InputError may escape the parser; anything else, or a sanitizer report, is a bug.
+void catalog(const std::uint8_t* data, std::size_t size);
+
+/// Feeds `size` bytes to parse_hf_config (and count_params when they parse).
+void hf_config(const std::uint8_t* data, std::size_t size);
+
+}  // namespace ftcost::fuzz
