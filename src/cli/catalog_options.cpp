@@ -1,0 +1,80 @@
+// Selecting and loading the price catalog: built in, --catalog, --catalog-add; the age check.
+#include "catalog_options.hpp"
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <iostream>
+
+#include "ftcost/catalog_load.hpp"
+#include "ftcost/defaults.hpp"
+#include "ftcost/error.hpp"
+#include "ftcost/gpus.hpp"
+
+namespace ftcost::cli {
+namespace {
+
+constexpr const char* kBuiltInOrigin = "<built-in providers>";
+constexpr std::int64_t kMaxAgeLimitDays = 36500;
+
+std::int64_t today_days() {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return today.time_since_epoch().count();
+}
+
+}  // namespace
+
+void add_catalog_options(CLI::App& app, CatalogOptions& options) {
+  app.add_option("--catalog", options.path,
+                 "Price catalog file replacing the built-in one (schema: docs/catalog.md)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--catalog-add", options.adds,
+                 "Catalog file merged over the selected one, e.g. your negotiated prices "
+                 "(repeatable)")
+      ->check(CLI::ExistingFile);
+  app.add_option("--max-catalog-age", options.max_age_days,
+                 "Warn on stderr about offers older than this many days (default: 60)")
+      ->check(CLI::Range(std::int64_t{0}, kMaxAgeLimitDays));
+  app.add_flag("--strict-catalog-age", options.strict_age,
+               "Make stale offers an error (exit code 3), for CI");
+}
+
+std::vector<std::string> known_gpu_ids() {
+  std::vector<std::string> ids;
+  for (const Gpu& gpu : default_gpus()) {
+    ids.push_back(gpu.id);
+  }
+  return ids;
+}
+
+LoadedCatalog load_selected_catalog(const CatalogOptions& options) {
+  const std::vector<std::string> gpus = known_gpu_ids();
+  LoadedCatalog loaded;
+  if (options.path.empty()) {
+    loaded.origin = kBuiltInOrigin;
+    loaded.catalog = parse_catalog(embedded::default_providers_json(), loaded.origin, gpus);
+  } else {
+    loaded.origin = options.path;
+    loaded.catalog = load_catalog_file(options.path, gpus);
+  }
+  for (const std::string& add : options.adds) {
+    const Catalog overlay = load_catalog_file(add, gpus, CatalogRole::Overlay);
+    loaded.catalog = merge_catalogs(std::move(loaded.catalog), overlay, add);
+    loaded.origin += " + " + add;
+  }
+  check_catalog_age(loaded.catalog, loaded.origin, options);
+  return loaded;
+}
+
+void check_catalog_age(const Catalog& catalog, const std::string& origin,
+                       const CatalogOptions& options) {
+  const auto warnings = catalog_age_warnings(catalog, origin, today_days(), options.max_age_days);
+  if (options.strict_age && !warnings.empty()) {
+    throw InputError("", "--strict-catalog-age", warnings.front(),
+                     "refresh the prices or raise --max-catalog-age", ExitCode::InvalidData);
+  }
+  for (const std::string& line : warnings) {
+    std::cerr << "ftcost: warning: " << line << '\n';
+  }
+}
+
+}  // namespace ftcost::cli

@@ -1,0 +1,51 @@
+// `ftcost providers`: list providers (billing, storage, network, spot rules) and their offers.
+#include "providers_command.hpp"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <iostream>
+#include <memory>
+
+#include "catalog_options.hpp"
+#include "enum_option.hpp"
+#include "ftcost/plan_render.hpp"
+
+namespace ftcost::cli {
+namespace {
+
+struct ProvidersOptions {
+  CatalogOptions catalog;
+  std::vector<std::string> providers;
+  std::vector<std::string> gpus;
+  OutputFormat format = OutputFormat::Table;
+};
+
+bool wanted(const std::vector<std::string>& list, const std::string& id) {
+  return list.empty() || std::find(list.begin(), list.end(), id) != list.end();
+}
+
+ExitCode run_providers(const ProvidersOptions& options) {
+  Catalog catalog = load_selected_catalog(options.catalog).catalog;
+  std::erase_if(catalog.providers,
+                [&](const Provider& p) { return !wanted(options.providers, p.id); });
+  std::erase_if(catalog.offers, [&](const Offer& o) {
+    return !wanted(options.providers, o.provider) || !wanted(options.gpus, o.gpu);
+  });
+  render_providers(catalog, options.format, std::cout);
+  return ExitCode::Ok;
+}
+
+}  // namespace
+
+void add_providers_command(CLI::App& app, ExitCode& result) {
+  auto options = std::make_shared<ProvidersOptions>();
+  CLI::App* command = app.add_subcommand(
+      "providers", "List the catalog's providers (billing, storage, egress, spot) and offers");
+  add_catalog_options(*command, options->catalog);
+  command->add_option("--provider", options->providers, "Only these provider ids (repeatable)");
+  command->add_option("--gpu", options->gpus, "Only offers of these GPU ids (repeatable)");
+  add_format_option(*command, options->format);
+  command->callback([options, &result] { result = run_providers(*options); });
+}
+
+}  // namespace ftcost::cli

@@ -1,0 +1,20 @@
+# Runs the real binary and checks its exit code and output streams (end-to-end tests).
+# -DCOMMAND="ftcost;plan;..." -DEXPECT_CODE=N [-DSTDOUT_EMPTY=ON] [-DSTDOUT_REGEX=...]
+# [-DSTDERR_REGEX=...] [-DSTDERR_EMPTY=ON]
+execute_process(COMMAND ${COMMAND} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(context "command: ${COMMAND}\nexit code: ${code}\nstdout:\n${out}\nstderr:\n${err}")
+if(NOT code STREQUAL EXPECT_CODE)
+  message(FATAL_ERROR "expected exit code ${EXPECT_CODE}\n${context}")
+endif()
+if(STDOUT_EMPTY AND NOT out STREQUAL "")
+  message(FATAL_ERROR "expected nothing on stdout\n${context}")
+endif()
+if(STDERR_EMPTY AND NOT err STREQUAL "")
+  message(FATAL_ERROR "expected nothing on stderr\n${context}")
+endif()
+if(DEFINED STDOUT_REGEX AND NOT out MATCHES "${STDOUT_REGEX}")
+  message(FATAL_ERROR "stdout does not match '${STDOUT_REGEX}'\n${context}")
+endif()
+if(DEFINED STDERR_REGEX AND NOT err MATCHES "${STDERR_REGEX}")
+  message(FATAL_ERROR "stderr does not match '${STDERR_REGEX}'\n${context}")
+endif()
