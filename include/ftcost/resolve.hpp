@@ -33,9 +33,9 @@ struct ResolvedSetup {
                                                            const std::vector<std::string>& items);
 
 /// Upper bounds on the numeric flags, so absurd values are rejected rather than overflowing.
-inline constexpr std::int64_t kMaxSeqLen = 10'000'000;   ///< tokens
-inline constexpr std::int64_t kMaxMicroBatch = 65'536;   ///< sequences
-inline constexpr std::int64_t kMaxGradAccum = 1'000'000; ///< micro-batches
+inline constexpr std::int64_t kMaxSeqLen = 10'000'000;    ///< tokens
+inline constexpr std::int64_t kMaxMicroBatch = 65'536;    ///< sequences
+inline constexpr std::int64_t kMaxGradAccum = 1'000'000;  ///< micro-batches
 inline constexpr std::int64_t kMaxLoraRank = 65'536;
 inline constexpr std::int64_t kMaxGpus = 65'536;
 

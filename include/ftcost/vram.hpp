@@ -45,9 +45,9 @@ struct VramEstimate {
   double peak_reserved_bytes = 0;        ///< what torch.cuda.max_memory_reserved() would report
   double device_total_bytes =
       0;  ///< what nvidia-smi would show: reserved + CUDA context + paged optimizer state
-  double paged_optimizer_bytes = 0;  ///< bitsandbytes paged optimizer state: CUDA managed
-                                     ///< memory outside PyTorch's allocator (not in allocated or
-                                     ///< reserved; counted in device_total when resident)
+  double paged_optimizer_bytes = 0;     ///< bitsandbytes paged optimizer state: CUDA managed
+                                        ///< memory outside PyTorch's allocator (not in allocated or
+                                        ///< reserved; counted in device_total when resident)
   std::vector<Assumption> assumptions;  ///< every assumption behind the numbers
 };
 

@@ -79,8 +79,8 @@ std::vector<std::string> expand_lora_targets(const ModelArch& arch,
     if (std::find(known.begin(), known.end(), item) == known.end()) {
       std::vector<std::string> candidates = known;
       candidates.insert(candidates.end(), kPresets.begin(), kPresets.end());
-      std::string accepted = "all-linear, qkvo, qv, qkv or modules of " + arch.id + ": " +
-                             join_names(known);
+      std::string accepted =
+          "all-linear, qkvo, qv, qkv or modules of " + arch.id + ": " + join_names(known);
       if (const std::string hint = did_you_mean(item, candidates); !hint.empty()) {
         accepted += "; " + hint;
       }

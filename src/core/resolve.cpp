@@ -53,8 +53,7 @@ void check_combinations(const TrainingSetup& s, const SetupRequest& request) {
                      "only applies to --method lora or qlora", "drop it or change --method");
   }
   if (s.gpus > 1 && s.sharding == Sharding::None) {
-    throw InputError("", "--sharding",
-                     "'none' cannot run on --gpus " + std::to_string(s.gpus),
+    throw InputError("", "--sharding", "'none' cannot run on --gpus " + std::to_string(s.gpus),
                      "ddp, zero1, zero2, zero3 or fsdp");
   }
   if (s.cpu_offload == CpuOffload::Params && s.sharding != Sharding::Zero3 &&

@@ -69,11 +69,10 @@ Parts backward_blocks(const TrainingSetup& setup, const StaticTerms& s, const Ac
   const double grads =
       first_worse ? std::max(accumulated_gradients(setup, s), s.head_gradient) : final_grads;
   const double inputs = first_worse ? a.layer_inputs : (a.layer_inputs > 0 ? a.one_layer_input : 0);
-  return with(resident(s),
-              {{"gradients", grads, "built up during backward"},
-               {"autocast_copies", s.autocast_copies, "16-bit weight copies"},
-               {"activations", inputs + a.layer_working_set + a.backward_transient,
-                "block inputs + one block's saved tensors + its backward buffers"}});
+  return with(resident(s), {{"gradients", grads, "built up during backward"},
+                            {"autocast_copies", s.autocast_copies, "16-bit weight copies"},
+                            {"activations", inputs + a.layer_working_set + a.backward_transient,
+                             "block inputs + one block's saved tensors + its backward buffers"}});
 }
 
 Parts optimizer_phase(const TrainingSetup& setup, const StaticTerms& s) {
@@ -95,9 +94,10 @@ VramEstimate estimate_vram(const ModelArch& arch, const TrainingSetup& setup) {
   estimate.phases = {{Phase::Forward, total(forward)},
                      {Phase::Backward, total(backward)},
                      {Phase::OptimizerStep, total(step)}};
-  const auto binding = std::max_element(
-      estimate.phases.begin(), estimate.phases.end(),
-      [](const PhaseMemory& x, const PhaseMemory& y) { return x.allocated_bytes < y.allocated_bytes; });
+  const auto binding = std::max_element(estimate.phases.begin(), estimate.phases.end(),
+                                        [](const PhaseMemory& x, const PhaseMemory& y) {
+                                          return x.allocated_bytes < y.allocated_bytes;
+                                        });
   estimate.binding_phase = binding->phase;
   const Parts& parts = binding->phase == Phase::Forward    ? forward
                        : binding->phase == Phase::Backward ? backward

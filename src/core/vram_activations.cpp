@@ -14,8 +14,8 @@ enum class Role { AttentionIn, AttentionOut, MlpIn, MlpOut };
 
 Role role_of(std::string_view name) {
   constexpr std::array<std::string_view, 9> kAttentionIn{
-      "q_proj", "k_proj", "v_proj", "qkv_proj", "query_key_value", "c_attn", "Wqkv", "query",
-      "key_value"};
+      "q_proj", "k_proj", "v_proj", "qkv_proj", "query_key_value",
+      "c_attn", "Wqkv",   "query",  "key_value"};
   constexpr std::array<std::string_view, 4> kAttentionOut{"o_proj", "out_proj", "dense", "wo"};
   constexpr std::array<std::string_view, 4> kMlpOut{"down_proj", "fc2", "w2", "dense_4h_to_h"};
   const auto in = [name](const auto& names) {
@@ -37,9 +37,9 @@ bool keeps_input(const BlockGroup& group, const TrainingSetup& setup, Role role)
     return true;
   }
   return std::any_of(group.linears.begin(), group.linears.end(), [&](const LinearSpec& l) {
-    return role_of(l.name) == role && std::find(setup.lora_targets.begin(),
-                                                setup.lora_targets.end(),
-                                                l.name) != setup.lora_targets.end();
+    return role_of(l.name) == role &&
+           std::find(setup.lora_targets.begin(), setup.lora_targets.end(), l.name) !=
+               setup.lora_targets.end();
   });
 }
 
@@ -85,8 +85,7 @@ double mlp_bytes(const BlockGroup& group, const TrainingSetup& setup, const Stac
                  double c) {
   const double width =
       static_cast<double>(group.mlp_hidden * std::max<std::int64_t>(1, group.experts_per_token));
-  const bool product_kept =
-      keeps_input(group, setup, Role::MlpOut) && !traits.lora_mlp_recomputes;
+  const bool product_kept = keeps_input(group, setup, Role::MlpOut) && !traits.lora_mlp_recomputes;
   if (!group.gated_mlp) {
     return c * width + (product_kept ? c * width : 0);
   }
@@ -148,8 +147,7 @@ ActivationTerms activation_terms(const ModelArch& arch, const TrainingSetup& set
   terms.backward_transient = types.compute * tokens * (mlp_grads + 2 * h);
   if (setup.quant != Quant::None) {
     // The quantized base is dequantized one projection at a time for each matmul.
-    terms.backward_transient +=
-        split_params(arch, setup).largest_linear * types.compute;
+    terms.backward_transient += split_params(arch, setup).largest_linear * types.compute;
   }
   const LossBuffers loss = loss_buffers(arch, setup);
   terms.loss_forward = loss.forward;

@@ -23,17 +23,17 @@ void add_stack(std::vector<Assumption>& out, const TrainingSetup& setup,
                    doc("weights")});
   }
   if (traits.kbit_upcast) {
-    out.push_back({"embeddings, lm_head and norms upcast to fp32 by "
-                   "prepare_model_for_kbit_training (TRL)",
-                   doc("weights")});
+    out.push_back(
+        {"embeddings, lm_head and norms upcast to fp32 by "
+         "prepare_model_for_kbit_training (TRL)",
+         doc("weights")});
   }
   if (traits.fused_kernels) {
     out.push_back({"fused norm/SwiGLU kernels (torch.compile or Unsloth) save fewer tensors",
                    doc("activations")});
   }
   if (setup.optimizer_in_backward) {
-    out.push_back({"optimizer stepped inside backward: no full gradient buffer",
-                   doc("gradients")});
+    out.push_back({"optimizer stepped inside backward: no full gradient buffer", doc("gradients")});
   }
 }
 
@@ -54,14 +54,15 @@ std::vector<Assumption> vram_assumptions(const TrainingSetup& setup) {
                      : "standard cross-entropy: full b x s x vocab logits with an fp32 upcast",
                  doc("logits")});
   if (setup.optimizer == Optimizer::PagedAdamW || setup.optimizer == Optimizer::PagedAdamW8bit) {
-    out.push_back({"paged optimizer state lives in CUDA managed memory: outside allocated and "
-                   "reserved, counted in the device total",
-                   doc("optimizer")});
+    out.push_back(
+        {"paged optimizer state lives in CUDA managed memory: outside allocated and "
+         "reserved, counted in the device total",
+         doc("optimizer")});
   }
   out.push_back({"every sequence padded or packed to --seq-len tokens", doc("activations")});
   out.push_back({"reserved = allocated x 1.10 (caching allocator, calibrated)", doc("allocator")});
-  out.push_back({"device total adds 0.5 GiB of CUDA context and library workspaces",
-                 doc("allocator")});
+  out.push_back(
+      {"device total adds 0.5 GiB of CUDA context and library workspaces", doc("allocator")});
   return out;
 }
 

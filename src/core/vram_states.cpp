@@ -32,13 +32,13 @@ bool is_paged(Optimizer optimizer) {
   return optimizer == Optimizer::PagedAdamW || optimizer == Optimizer::PagedAdamW8bit;
 }
 
-double frozen_weight_bytes(const TrainingSetup& setup, const ParamSplit& split,
-                           const Dtypes& types, const StackTraits& traits) {
+double frozen_weight_bytes(const TrainingSetup& setup, const ParamSplit& split, const Dtypes& types,
+                           const StackTraits& traits) {
   if (setup.method == Method::Full) {
     return 0;
   }
-  const double linear_bytes = setup.quant == Quant::None ? types.frozen
-                                                         : quantized_bytes_per_param(setup.quant);
+  const double linear_bytes =
+      setup.quant == Quant::None ? types.frozen : quantized_bytes_per_param(setup.quant);
   // Embeddings, lm_head and norms are never quantized (bitsandbytes skips lm_head; torchao
   // NF4 only replaces linears).
   const double other_bytes = traits.kbit_upcast ? 4.0 : types.frozen;

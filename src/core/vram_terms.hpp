@@ -12,13 +12,13 @@ namespace ftcost::vram_detail {
 
 /// How the training stack behaves where it changes memory (docs/memory-model.md#frameworks).
 struct StackTraits {
-  bool adapters_fp32 = false;          ///< PEFT's autocast_adapter_dtype upcasts LoRA to fp32
-  bool kbit_upcast = false;            ///< prepare_model_for_kbit_training: non-quantized -> fp32
-  bool fused_kernels = false;          ///< compiled or Unsloth: norms/SwiGLU save fewer tensors
-  bool lora_mlp_recomputes = false;    ///< Unsloth's LoRA MLP recomputes silu(gate)*up
-  bool inplace_mlp_backward = false;   ///< Unsloth's SwiGLU backward reuses its input buffers
-  bool separate_edge_units = false;    ///< FSDP2 (torchtune): embedding/output are own units
-  bool hf_loss = false;                ///< Transformers' loss path (upcast + shifted copy)
+  bool adapters_fp32 = false;         ///< PEFT's autocast_adapter_dtype upcasts LoRA to fp32
+  bool kbit_upcast = false;           ///< prepare_model_for_kbit_training: non-quantized -> fp32
+  bool fused_kernels = false;         ///< compiled or Unsloth: norms/SwiGLU save fewer tensors
+  bool lora_mlp_recomputes = false;   ///< Unsloth's LoRA MLP recomputes silu(gate)*up
+  bool inplace_mlp_backward = false;  ///< Unsloth's SwiGLU backward reuses its input buffers
+  bool separate_edge_units = false;   ///< FSDP2 (torchtune): embedding/output are own units
+  bool hf_loss = false;               ///< Transformers' loss path (upcast + shifted copy)
 };
 
 [[nodiscard]] StackTraits stack_traits(const TrainingSetup& setup);
@@ -34,14 +34,14 @@ struct Dtypes {
 
 /// Parameter counts (elements) the weight terms need.
 struct ParamSplit {
-  double block_linear = 0;   ///< all projections in all blocks (what bitsandbytes quantizes)
-  double non_linear = 0;     ///< embeddings, lm_head, norms, biases, routers
-  double lora = 0;           ///< LoRA A and B of every target module
-  double trainable = 0;      ///< full: every weight; LoRA: the adapters
-  double head = 0;           ///< the output projection (embedding when tied)
-  double largest_linear = 0; ///< elements of the largest single projection matrix
-  double layer_linear = 0;   ///< projections of the largest block (one FSDP unit)
-  double layer_lora = 0;     ///< adapters of the largest block
+  double block_linear = 0;    ///< all projections in all blocks (what bitsandbytes quantizes)
+  double non_linear = 0;      ///< embeddings, lm_head, norms, biases, routers
+  double lora = 0;            ///< LoRA A and B of every target module
+  double trainable = 0;       ///< full: every weight; LoRA: the adapters
+  double head = 0;            ///< the output projection (embedding when tied)
+  double largest_linear = 0;  ///< elements of the largest single projection matrix
+  double layer_linear = 0;    ///< projections of the largest block (one FSDP unit)
+  double layer_lora = 0;      ///< adapters of the largest block
 };
 
 [[nodiscard]] ParamSplit split_params(const ModelArch& arch, const TrainingSetup& setup);
@@ -51,9 +51,9 @@ struct ParamSplit {
 
 /// How data parallelism divides each term across GPUs (ZeRO stages, FSDP), and what is offloaded.
 struct ShardPlan {
-  double params_divisor = 1;  ///< zero3/fsdp: parameters split over the GPUs
-  double grads_divisor = 1;   ///< zero2 and up
-  double states_divisor = 1;  ///< zero1 and up
+  double params_divisor = 1;      ///< zero3/fsdp: parameters split over the GPUs
+  double grads_divisor = 1;       ///< zero2 and up
+  double states_divisor = 1;      ///< zero1 and up
   bool params_offloaded = false;  ///< --cpu-offload params: weights, grads and states on host
   bool states_offloaded = false;  ///< --cpu-offload optimizer (or params): states on host
 };
@@ -69,14 +69,14 @@ struct ShardPlan {
 struct StaticTerms {
   double frozen_weights = 0;
   double trainable_weights = 0;
-  double gradients = 0;           ///< a full set of (sharded) gradients
-  double head_gradient = 0;       ///< gradient of the output projection alone
-  double largest_gradient = 0;    ///< the largest single parameter's gradient (optimizer_in_bwd)
-  double optimizer_states = 0;    ///< inside PyTorch's allocator
-  double paged_states = 0;        ///< bitsandbytes paged state (CUDA managed memory)
-  double ddp_buckets = 0;         ///< DDP reducer's flat gradient buckets
-  double gathered_units = 0;      ///< FSDP/ZeRO-3 all-gathered parameters in flight
-  double autocast_copies = 0;     ///< 16-bit copies of fp32 weights cached by autocast
+  double gradients = 0;         ///< a full set of (sharded) gradients
+  double head_gradient = 0;     ///< gradient of the output projection alone
+  double largest_gradient = 0;  ///< the largest single parameter's gradient (optimizer_in_bwd)
+  double optimizer_states = 0;  ///< inside PyTorch's allocator
+  double paged_states = 0;      ///< bitsandbytes paged state (CUDA managed memory)
+  double ddp_buckets = 0;       ///< DDP reducer's flat gradient buckets
+  double gathered_units = 0;    ///< FSDP/ZeRO-3 all-gathered parameters in flight
+  double autocast_copies = 0;   ///< 16-bit copies of fp32 weights cached by autocast
 };
 
 [[nodiscard]] StaticTerms static_terms(const ModelArch& arch, const TrainingSetup& setup);
@@ -92,8 +92,7 @@ struct ActivationTerms {
   double loss_backward = 0;       ///< logits/loss buffers at the start of backward
 };
 
-[[nodiscard]] ActivationTerms activation_terms(const ModelArch& arch,
-                                               const TrainingSetup& setup);
+[[nodiscard]] ActivationTerms activation_terms(const ModelArch& arch, const TrainingSetup& setup);
 
 /// Saved bytes per token of one block of `group` (docs/memory-model.md#activations).
 [[nodiscard]] double block_saved_bytes_per_token(const ModelArch& arch, const BlockGroup& group,

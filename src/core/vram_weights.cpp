@@ -8,8 +8,8 @@ namespace ftcost::vram_detail {
 
 namespace {
 
-constexpr double kNf4CodeBytes = 0.5;  // 4-bit codes
-constexpr double kNf4BlockSize = 64;   // bitsandbytes/torchao NF4 block (QLoRA paper, sec. 3)
+constexpr double kNf4CodeBytes = 0.5;       // 4-bit codes
+constexpr double kNf4BlockSize = 64;        // bitsandbytes/torchao NF4 block (QLoRA paper, sec. 3)
 constexpr double kDoubleQuantBlocks = 256;  // blocks per second-level fp32 constant (QLoRA)
 constexpr double kGptqGroupSize = 128;
 
@@ -71,8 +71,7 @@ ParamSplit split_params(const ModelArch& arch, const TrainingSetup& setup) {
     split.lora += static_cast<double>(setup.lora_rank) *
                   static_cast<double>(arch.hidden_size + arch.vocab_size);
   }
-  split.trainable =
-      setup.method == Method::Full ? static_cast<double>(counts.total) : split.lora;
+  split.trainable = setup.method == Method::Full ? static_cast<double>(counts.total) : split.lora;
   return split;
 }
 
