@@ -80,25 +80,25 @@ struct TrainingSetup {
 /// (resolve_setup), and the configuration search (duration model) may choose micro_batch,
 /// grad_accum and grad_ckpt when they are unset.
 struct SetupRequest {
-  std::optional<Method> method;
-  std::optional<Precision> precision;
-  std::optional<Optimizer> optimizer;
-  std::optional<std::int64_t> seq_len;
-  std::optional<std::int64_t> micro_batch;
-  std::optional<std::int64_t> grad_accum;
-  std::optional<GradCkpt> grad_ckpt;
-  std::optional<Attention> attention;
-  std::optional<std::int64_t> lora_rank;
+  std::optional<Method> method{};
+  std::optional<Precision> precision{};
+  std::optional<Optimizer> optimizer{};
+  std::optional<std::int64_t> seq_len{};
+  std::optional<std::int64_t> micro_batch{};
+  std::optional<std::int64_t> grad_accum{};
+  std::optional<GradCkpt> grad_ckpt{};
+  std::optional<Attention> attention{};
+  std::optional<std::int64_t> lora_rank{};
   /// As typed: a preset (all-linear, qkvo, qv, qkv) or a list of module names.
-  std::optional<std::vector<std::string>> lora_targets;
-  std::optional<Quant> quant;
-  std::optional<Loss> loss;
-  std::optional<std::int64_t> gpus;
-  std::optional<Sharding> sharding;
-  std::optional<CpuOffload> cpu_offload;
-  std::optional<Framework> framework;
-  std::optional<bool> compiled;
-  std::optional<bool> optimizer_in_backward;
+  std::optional<std::vector<std::string>> lora_targets{};
+  std::optional<Quant> quant{};
+  std::optional<Loss> loss{};
+  std::optional<std::int64_t> gpus{};
+  std::optional<Sharding> sharding{};
+  std::optional<CpuOffload> cpu_offload{};
+  std::optional<Framework> framework{};
+  std::optional<bool> compiled{};
+  std::optional<bool> optimizer_in_backward{};
 };
 
 template <>
