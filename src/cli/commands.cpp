@@ -6,8 +6,7 @@
 namespace ftcost::cli {
 
 void register_commands(CLI::App& app, ExitCode& result) {
-  (void)app;
-  (void)result;
+  add_gpus_command(app, result);
 }
 
 }  // namespace ftcost::cli

@@ -16,4 +16,7 @@ using ftcost::ExitCode;
 /// Every referenced options struct lives as long as `app` (they are owned by the commands).
 void register_commands(CLI::App& app, ExitCode& result);
 
+/// `ftcost gpus`: the GPU list (src/cli/gpus_command.cpp).
+void add_gpus_command(CLI::App& app, ExitCode& result);
+
 }  // namespace ftcost::cli
