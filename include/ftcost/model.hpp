@@ -21,8 +21,9 @@ struct LinearSpec {
   bool has_bias = false;  ///< adds out_features parameters per copy
 };
 
-/// A run of identical transformer blocks (most models have one group; DeepSeek-style models
-/// have dense layers before the MoE layers, Llama 4 interleaves them).
+/// A set of identical transformer blocks (most models have one group; DeepSeek-style models
+/// have dense layers before the MoE layers; Llama 4 interleaves them, so a group's blocks need
+/// not be consecutive). Routers are counted in other_params.
 struct BlockGroup {
   std::int64_t layers = 0;          ///< number of consecutive identical blocks
   std::vector<LinearSpec> linears;  ///< every linear projection of one block
@@ -51,6 +52,9 @@ struct ModelArch {
   std::int64_t embedding_params = 0;  ///< token embedding (vocab × hidden), plus learned positions
   std::int64_t lm_head_params = 0;    ///< output projection; 0 when tied
   std::int64_t final_params = 0;      ///< final norm and any other top-level parameters
+  /// Weights loaded with the model but outside the text decoder (a vision tower and its
+  /// projector, e.g. Gemma 3's SigLIP); part of the total, not of the active per-token count.
+  std::int64_t vision_params = 0;
   std::optional<std::int64_t> published_params;         ///< from the model card, when known
   std::optional<std::int64_t> published_active_params;  ///< MoE only, when known
 };

@@ -3,9 +3,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include "models_command.hpp"
+
 namespace ftcost::cli {
 
 void register_commands(CLI::App& app, ExitCode& result) {
+  add_models_command(app, result);
   add_gpus_command(app, result);
 }
 

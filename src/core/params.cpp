@@ -18,8 +18,9 @@ ParamCounts count_params(const ModelArch& arch) noexcept {
   counts.embedding = arch.embedding_params;
   counts.lm_head = arch.tied_embeddings ? 0 : arch.lm_head_params;
   counts.final_other = arch.final_params;
+  counts.vision = arch.vision_params;
   const std::int64_t outside_blocks = counts.embedding + counts.lm_head + counts.final_other;
-  counts.total = counts.block_linear + counts.block_other + outside_blocks;
+  counts.total = counts.block_linear + counts.block_other + outside_blocks + counts.vision;
   counts.active = active_linear + counts.block_other + outside_blocks;
   return counts;
 }

@@ -1,0 +1,25 @@
+// `ftcost models`: list the built-in model presets with their parameter counts.
+#include "models_command.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+#include "enum_option.hpp"
+#include "ftcost/models.hpp"
+#include "ftcost/models_render.hpp"
+
+namespace ftcost::cli {
+
+void add_models_command(CLI::App& app, ExitCode& result) {
+  auto format = std::make_shared<OutputFormat>(OutputFormat::Table);
+  CLI::App* command =
+      app.add_subcommand("models", "List the built-in model presets and their parameter counts");
+  add_format_option(*command, *format);
+  command->callback([format, &result] {
+    render_models(default_model_presets(), *format, std::cout);
+    result = ExitCode::Ok;
+  });
+}
+
+}  // namespace ftcost::cli

@@ -1,0 +1,11 @@
+// `ftcost models` registration.
+#pragma once
+
+#include "commands.hpp"
+
+namespace ftcost::cli {
+
+/// Adds `models [--format table|json|csv]`; its run sets `result` to ExitCode::Ok.
+void add_models_command(CLI::App& app, ExitCode& result);
+
+}  // namespace ftcost::cli

@@ -1,0 +1,96 @@
+// --model resolution: config.json path, preset id or size alias (docs/models.md#aliases), and the
+// built-in presets parsed once.
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+#include "ftcost/defaults.hpp"
+#include "ftcost/error.hpp"
+#include "ftcost/models.hpp"
+#include "ftcost/spelling.hpp"
+#include "hf_config.hpp"
+#include "json_reader.hpp"
+
+namespace ftcost {
+namespace {
+
+// Real config.json files are a few KB; 1 MiB leaves room for long rope tables.
+constexpr std::uintmax_t kMaxConfigBytes = 1 << 20;
+
+// Why each representative was chosen: docs/models.md#aliases.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kAliases = {{
+    {"1b", "llama-3.2-1b"},
+    {"3b", "llama-3.2-3b"},
+    {"7b", "mistral-7b-v0.3"},
+    {"8b", "llama-3.1-8b"},
+    {"13b", "llama-2-13b"},
+    {"14b", "qwen3-14b"},
+    {"32b", "qwen2.5-32b"},
+    {"70b", "llama-3.1-70b"},
+    {"72b", "qwen2.5-72b"},
+    {"405b", "llama-3.1-405b"},
+}};
+
+bool is_path(std::string_view spec) {
+  return spec.find('/') != std::string_view::npos ||
+         (spec.size() >= 5 && spec.substr(spec.size() - 5) == ".json");
+}
+
+std::string lowercase(std::string_view text) {
+  std::string lower(text);
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower;
+}
+
+const ModelArch* find_preset(std::string_view id, const std::vector<ModelArch>& presets) {
+  const auto it = std::find_if(presets.begin(), presets.end(),
+                               [&](const ModelArch& arch) { return arch.id == id; });
+  return it == presets.end() ? nullptr : &*it;
+}
+
+[[noreturn]] void unknown_model(std::string_view spec, const std::vector<ModelArch>& presets) {
+  std::vector<std::string> names;
+  for (const ModelArch& arch : presets) {
+    names.push_back(arch.id);
+  }
+  for (const auto& alias : kAliases) {
+    names.emplace_back(alias.first);
+  }
+  std::string accepted = did_you_mean(spec, names);
+  accepted += (accepted.empty() ? "" : " ") + std::string("run `ftcost models` for the list");
+  throw InputError("", "--model", "unknown model '" + std::string(spec) + "'", accepted,
+                   ExitCode::Usage);
+}
+
+}  // namespace
+
+ResolvedModel resolve_model(std::string_view spec, const std::vector<ModelArch>& presets) {
+  if (is_path(spec)) {
+    const std::string path(spec);
+    return load::read_hf_config(load::read_text_file(path, kMaxConfigBytes), path);
+  }
+  const std::string name = lowercase(spec);
+  if (const ModelArch* preset = find_preset(name, presets)) {
+    return {.arch = *preset, .assumptions = {}};
+  }
+  for (const auto& [alias, id] : kAliases) {
+    const ModelArch* preset = alias == name ? find_preset(id, presets) : nullptr;
+    if (preset != nullptr) {
+      return {.arch = *preset,
+              .assumptions = {
+                  {std::string(alias) + " resolved to " + preset->id + " (" + preset->name + ")",
+                   "docs/models.md#aliases"}}};
+    }
+  }
+  unknown_model(spec, presets);
+}
+
+const std::vector<ModelArch>& default_model_presets() {
+  static const std::vector<ModelArch> presets =
+      parse_model_presets(embedded::default_models_json(), "<built-in models>");
+  return presets;
+}
+
+}  // namespace ftcost
