@@ -68,6 +68,12 @@ struct TrainingSetup {
   Sharding sharding = Sharding::None;
   CpuOffload cpu_offload = CpuOffload::None;
   Framework framework = Framework::Hf;
+  /// torch.compile of each block and of the loss (torchtune's `compile: True`): fused kernels
+  /// save fewer tensors (docs/memory-model.md#compile).
+  bool compiled = false;
+  /// torchtune's optimizer_in_bwd: each parameter is stepped as soon as its gradient exists, so
+  /// no full gradient buffer is ever held (docs/memory-model.md#gradients).
+  bool optimizer_in_backward = false;
 };
 
 /// What the user asked for: unset fields take the framework's documented defaults
@@ -91,6 +97,8 @@ struct SetupRequest {
   std::optional<Sharding> sharding;
   std::optional<CpuOffload> cpu_offload;
   std::optional<Framework> framework;
+  std::optional<bool> compiled;
+  std::optional<bool> optimizer_in_backward;
 };
 
 template <>
