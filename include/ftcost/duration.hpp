@@ -37,9 +37,11 @@ struct FrameworkProfile {
   double launch_us_per_layer_pass = 0;  ///< host/launch overhead per layer per pass, microseconds
 };
 
-/// The profile of `framework` (hf and axolotl share Hugging Face's eager profile; torchtune's
-/// is torch.compile'd; unsloth's is derived from its fused kernels, not calibrated).
-[[nodiscard]] FrameworkProfile framework_profile(Framework framework) noexcept;
+/// The profile of `setup`: GEMM efficiency by framework (hf, axolotl and unsloth call cuBLAS
+/// through eager PyTorch; torchtune's recipes measured higher), non-GEMM traffic and launch
+/// overhead by kernel fusion (eager, or fused when setup.compiled or under Unsloth's Triton
+/// kernels). Unsloth has no calibration rows: its profile is derived, not fitted.
+[[nodiscard]] FrameworkProfile framework_profile(const TrainingSetup& setup) noexcept;
 
 /// Peak dense tensor TFLOP/s `gpu` offers for `precision` (bf16, fp16 or fp32), times the
 /// sustained-clock factor of GeForce cards (docs/duration-model.md#clock).
@@ -73,9 +75,15 @@ struct StepTime {
 [[nodiscard]] StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu& gpu,
                                  const ScalingOptions& options);
 
-/// Peak reserved bytes per GPU of a setup (the memory model's estimate_vram, injected so the
-/// search stays testable).
-using PeakReservedBytes = std::function<double(const TrainingSetup&)>;
+/// The memory a setup needs per GPU, as the memory model reports it.
+struct MemoryNeed {
+  double fit_bytes =
+      0;  ///< what must stay within the GPU's usable memory (docs/memory-model.md#fit)
+  double reserved_bytes = 0;  ///< torch.cuda.max_memory_reserved()
+};
+
+/// The memory model as the search sees it (estimate_vram in production, a stand-in in tests).
+using MemoryModel = std::function<MemoryNeed(const TrainingSetup&)>;
 
 /// Adjusts `setup` to what `gpu` can run: bf16 precisions become fp16-mixed on GPUs without
 /// bf16, FlashAttention becomes SDPA on GPUs without FlashAttention 2; each change is returned
@@ -90,7 +98,15 @@ using PeakReservedBytes = std::function<double(const TrainingSetup&)>;
 [[nodiscard]] RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolved,
                                             const SetupRequest& request, const Gpu& gpu,
                                             std::int64_t gpus, const Workload& workload,
-                                            const PeakReservedBytes& peak_reserved_bytes,
+                                            const MemoryModel& memory,
                                             const ScalingOptions& options = {});
+
+/// estimate_run_with on the real memory model: resolves `request` (with gpus set) through
+/// resolve_setup, searches with estimate_vram, and returns every assumption made on the way.
+/// Throws what resolve_setup throws (InputError, ExitCode::Usage) and InputError for a
+/// non-positive workload.
+[[nodiscard]] RunEstimate estimate_run(const ModelArch& arch, const SetupRequest& request,
+                                       const Gpu& gpu, std::int64_t gpus, const Workload& workload,
+                                       const ScalingOptions& options = {});
 
 }  // namespace ftcost

@@ -85,8 +85,7 @@ std::vector<Assumption> adapt_to_gpu(TrainingSetup& setup, const Gpu& gpu) {
 
 RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolved,
                               const SetupRequest& request, const Gpu& gpu, std::int64_t gpus,
-                              const Workload& workload,
-                              const PeakReservedBytes& peak_reserved_bytes,
+                              const Workload& workload, const MemoryModel& memory,
                               const ScalingOptions& options) {
   check_workload(workload);
   RunEstimate run;
@@ -104,7 +103,8 @@ RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolv
   double smallest_peak_gib = 0;
   for (const GradCkpt ckpt : checkpointing_order(request)) {
     for (const TrainingSetup& setup : candidates(base, request, per_gpu, ckpt)) {
-      const double peak_gib = bytes_to_gib(peak_reserved_bytes(setup));
+      const MemoryNeed need = memory(setup);
+      const double peak_gib = bytes_to_gib(need.fit_bytes);
       if (smallest_peak_gib == 0 || peak_gib < smallest_peak_gib) {
         smallest_peak_gib = peak_gib;
       }
@@ -113,7 +113,7 @@ RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolv
       if (peak_gib <= gpu.memory_gib && tokens_per_s > best_tokens_per_s) {
         best_tokens_per_s = tokens_per_s;
         run.setup = setup;
-        run.peak_reserved_gib = peak_gib;
+        run.peak_reserved_gib = bytes_to_gib(need.reserved_bytes);
         run.mfu = flops_per_token(arch, setup).total() * tokens_per_s /
                   (effective_peak_tflops(gpu, setup.precision) * 1e12);
       }

@@ -71,25 +71,19 @@ double communication_seconds(const ModelArch& arch, const TrainingSetup& setup, 
 
 }  // namespace
 
-FrameworkProfile framework_profile(Framework framework) noexcept {
+FrameworkProfile framework_profile(const TrainingSetup& setup) noexcept {
   // Calibrated on the throughput rows of bench/data/calibration.csv (docs/duration-model.md).
-  constexpr FrameworkProfile kEager{
-      .matmul_efficiency = 0.70, .elementwise_traffic = 4.1, .launch_us_per_layer_pass = 300};
-  constexpr FrameworkProfile kCompiled{
-      .matmul_efficiency = 0.72, .elementwise_traffic = 0.26, .launch_us_per_layer_pass = 60};
-  switch (framework) {
-    case Framework::Hf:
-    case Framework::Axolotl:
-      return kEager;
-    case Framework::Torchtune:
-      return kCompiled;
-    case Framework::Unsloth:
-      // Eager GEMMs (cuBLAS via PyTorch) with Triton-fused RoPE, RMSNorm, SwiGLU and loss.
-      return {.matmul_efficiency = kEager.matmul_efficiency,
-              .elementwise_traffic = kCompiled.elementwise_traffic,
-              .launch_us_per_layer_pass = kCompiled.launch_us_per_layer_pass};
-  }
-  return kEager;
+  constexpr double kEagerGemmEfficiency = 0.69;
+  constexpr double kTorchtuneGemmEfficiency = 0.75;
+  constexpr double kEagerTraffic = 3.9;
+  constexpr double kFusedTraffic = 0.8;
+  constexpr double kEagerLaunchUs = 300;
+  constexpr double kFusedLaunchUs = 60;
+  const bool fused = setup.compiled || setup.framework == Framework::Unsloth;
+  return {.matmul_efficiency = setup.framework == Framework::Torchtune ? kTorchtuneGemmEfficiency
+                                                                       : kEagerGemmEfficiency,
+          .elementwise_traffic = fused ? kFusedTraffic : kEagerTraffic,
+          .launch_us_per_layer_pass = fused ? kFusedLaunchUs : kEagerLaunchUs};
 }
 
 double effective_peak_tflops(const Gpu& gpu, Precision precision) noexcept {
@@ -118,7 +112,7 @@ double link_gb_per_s(const Gpu& gpu, std::int64_t gpus, const ScalingOptions& op
 
 StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu& gpu,
                    const ScalingOptions& options) {
-  const FrameworkProfile profile = framework_profile(setup.framework);
+  const FrameworkProfile profile = framework_profile(setup);
   const double bandwidth = gpu.memory_bandwidth_gb_per_s * 1e9;
   const double tokens_per_micro = static_cast<double>(setup.micro_batch * setup.seq_len);
   const double micro_batches = static_cast<double>(setup.grad_accum);

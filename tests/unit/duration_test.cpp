@@ -127,9 +127,11 @@ namespace {
 
 // A stand-in memory model: 10 GiB fixed + 1 GiB per 2048-token sequence without
 // checkpointing, a quarter of that with it.
-double fake_peak_bytes(const ftcost::TrainingSetup& setup) {
+ftcost::MemoryNeed fake_peak_bytes(const ftcost::TrainingSetup& setup) {
   const double per_sequence = setup.grad_ckpt == GradCkpt::None ? 1.0 : 0.25;
-  return ftcost::gib_to_bytes(10 + per_sequence * static_cast<double>(setup.micro_batch));
+  const double bytes =
+      ftcost::gib_to_bytes(10 + per_sequence * static_cast<double>(setup.micro_batch));
+  return {.fit_bytes = bytes, .reserved_bytes = bytes};
 }
 
 ftcost::RunEstimate run_on(const std::string& gpu, std::int64_t gpus, std::int64_t global) {
@@ -163,7 +165,8 @@ TEST_CASE("checkpointing is used only when nothing fits without it", "[duration]
   CHECK(a4000.setup.grad_accum == 4);
   // T4 (14.75 GiB) but with a 14 GiB base: nothing fits without it, 14 + 0.25 x 2 does with it.
   const auto tight = [](const ftcost::TrainingSetup& setup) {
-    return fake_peak_bytes(setup) + ftcost::gib_to_bytes(4);
+    const double bytes = fake_peak_bytes(setup).fit_bytes + ftcost::gib_to_bytes(4);
+    return ftcost::MemoryNeed{.fit_bytes = bytes, .reserved_bytes = bytes};
   };
   const auto t4 = ftcost::estimate_run_with(
       llama_8b(), qlora_setup(), {}, ftcost::resolve_gpu("t4", ftcost::default_gpus()), 1,
@@ -174,7 +177,9 @@ TEST_CASE("checkpointing is used only when nothing fits without it", "[duration]
 }
 
 TEST_CASE("a job that fits nowhere reports why instead of a time", "[duration]") {
-  const auto huge = [](const ftcost::TrainingSetup&) { return ftcost::gib_to_bytes(100); };
+  const auto huge = [](const ftcost::TrainingSetup&) {
+    return ftcost::MemoryNeed{.fit_bytes = ftcost::gib_to_bytes(100), .reserved_bytes = 0};
+  };
   const auto run = ftcost::estimate_run_with(
       llama_8b(), qlora_setup(), {}, ftcost::resolve_gpu("rtx-4090", ftcost::default_gpus()), 1,
       {.dataset_tokens = 1e6, .epochs = 1, .global_batch_sequences = 0}, huge);
