@@ -10,6 +10,7 @@ namespace ftcost::cli {
 void register_commands(CLI::App& app, ExitCode& result) {
   add_models_command(app, result);
   add_gpus_command(app, result);
+  add_time_command(app, result);
 }
 
 }  // namespace ftcost::cli

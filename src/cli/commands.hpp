@@ -19,4 +19,7 @@ void register_commands(CLI::App& app, ExitCode& result);
 /// `ftcost gpus`: the GPU list (src/cli/gpus_command.cpp).
 void add_gpus_command(CLI::App& app, ExitCode& result);
 
+/// `ftcost time`: training duration on one GPU type (src/cli/time_command.cpp).
+void add_time_command(CLI::App& app, ExitCode& result);
+
 }  // namespace ftcost::cli

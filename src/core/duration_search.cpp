@@ -128,8 +128,19 @@ RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolv
     return run;
   }
   run.fits = true;
+  if (!request.micro_batch || !request.grad_ckpt) {
+    run.assumptions.push_back(
+        {.text = "chose micro-batch " + std::to_string(run.setup.micro_batch) + " x grad-accum " +
+                 std::to_string(run.setup.grad_accum) + ", grad-ckpt " +
+                 std::string(name_of(run.setup.grad_ckpt)) + ": the fastest that fits, keeping " +
+                 std::to_string(per_gpu) + " sequences per GPU per step",
+         .source = "docs/duration-model.md#search"});
+  }
   run.tokens_per_s_per_gpu = best_tokens_per_s;
   run.tokens_per_s_total = best_tokens_per_s * static_cast<double>(gpus);
+  run.step_s =
+      static_cast<double>(run.setup.micro_batch * run.setup.seq_len * run.setup.grad_accum) /
+      best_tokens_per_s;
   run.train_hours =
       workload.dataset_tokens * workload.epochs / run.tokens_per_s_total / kSecondsPerHour;
   return run;

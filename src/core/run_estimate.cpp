@@ -20,8 +20,18 @@ RunEstimate estimate_run(const ModelArch& arch, const SetupRequest& request, con
   };
   RunEstimate run =
       estimate_run_with(arch, resolved.setup, request, gpu, gpus, workload, memory, options);
-  run.assumptions.insert(run.assumptions.begin(), resolved.assumptions.begin(),
-                         resolved.assumptions.end());
+  // The search, not the framework default, chose what the user left unset among micro-batch,
+  // grad-accum and grad-ckpt; those defaults would only mislead.
+  std::vector<Assumption> defaults;
+  for (const Assumption& assumption : resolved.assumptions) {
+    const bool searched = assumption.text.starts_with("--micro-batch") ||
+                          assumption.text.starts_with("--grad-accum") ||
+                          assumption.text.starts_with("--grad-ckpt");
+    if (!searched) {
+      defaults.push_back(assumption);
+    }
+  }
+  run.assumptions.insert(run.assumptions.begin(), defaults.begin(), defaults.end());
   return run;
 }
 
