@@ -96,7 +96,8 @@ CalibrationCase to_case(const CsvRow& row) {
   r.compiled = field(row, "compiled") == "true";
   r.optimizer_in_backward = field(row, "optimizer_in_bwd") == "true";
   c.metric = metric_of(field(row, "mem_metric"));
-  c.measured_gib = std::stod(field(row, "mem_gib"));
+  const std::string& mem_gib = field(row, "mem_gib");
+  c.measured_gib = mem_gib.empty() ? 0 : std::stod(mem_gib);  // throughput-only rows leave it blank
   return c;
 }
 

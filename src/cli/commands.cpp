@@ -10,7 +10,9 @@ namespace ftcost::cli {
 
 void register_commands(CLI::App& app, ExitCode& result) {
   add_models_command(app, result);
+  add_gpus_command(app, result);
   add_vram_command(app, result);
+  add_time_command(app, result);
 }
 
 }  // namespace ftcost::cli
