@@ -8,6 +8,9 @@ namespace ftcost::embedded {
 /// data/models.json as built in: model architectures (schema: docs/models.md).
 [[nodiscard]] std::string_view default_models_json() noexcept;
 
+/// data/gpus.json as built in: GPU datasheet figures (schema: docs/gpus.md).
+[[nodiscard]] std::string_view default_gpus_json() noexcept;
+
 /// data/providers.json as built in: the price catalog (schema: docs/catalog.md).
 [[nodiscard]] std::string_view default_providers_json() noexcept;
 

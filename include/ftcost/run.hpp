@@ -29,8 +29,9 @@ struct RunEstimate {
   double capacity_gib = 0;       ///< usable memory per GPU, GiB
   double tokens_per_s_per_gpu = 0;  ///< training throughput per GPU, tokens/s
   double tokens_per_s_total = 0;    ///< all GPUs together, tokens/s
+  double step_s = 0;                ///< one optimizer step (all micro-batches), seconds
   double train_hours = 0;           ///< wall-clock training time, hours (excludes setup/restarts)
-  double mfu = 0;                   ///< model-FLOPs utilization assumed (0..1)
+  double mfu = 0;  ///< executed FLOPs (recomputation included) / effective peak (0..1)
   std::vector<Assumption> assumptions;
 };
 

@@ -68,29 +68,37 @@ struct TrainingSetup {
   Sharding sharding = Sharding::None;
   CpuOffload cpu_offload = CpuOffload::None;
   Framework framework = Framework::Hf;
+  /// torch.compile of each block and of the loss (torchtune's `compile: True`): fused kernels
+  /// save fewer tensors (docs/memory-model.md#compile).
+  bool compiled = false;
+  /// torchtune's optimizer_in_bwd: each parameter is stepped as soon as its gradient exists, so
+  /// no full gradient buffer is ever held (docs/memory-model.md#gradients).
+  bool optimizer_in_backward = false;
 };
 
 /// What the user asked for: unset fields take the framework's documented defaults
 /// (resolve_setup), and the configuration search (duration model) may choose micro_batch,
 /// grad_accum and grad_ckpt when they are unset.
 struct SetupRequest {
-  std::optional<Method> method;
-  std::optional<Precision> precision;
-  std::optional<Optimizer> optimizer;
-  std::optional<std::int64_t> seq_len;
-  std::optional<std::int64_t> micro_batch;
-  std::optional<std::int64_t> grad_accum;
-  std::optional<GradCkpt> grad_ckpt;
-  std::optional<Attention> attention;
-  std::optional<std::int64_t> lora_rank;
+  std::optional<Method> method{};
+  std::optional<Precision> precision{};
+  std::optional<Optimizer> optimizer{};
+  std::optional<std::int64_t> seq_len{};
+  std::optional<std::int64_t> micro_batch{};
+  std::optional<std::int64_t> grad_accum{};
+  std::optional<GradCkpt> grad_ckpt{};
+  std::optional<Attention> attention{};
+  std::optional<std::int64_t> lora_rank{};
   /// As typed: a preset (all-linear, qkvo, qv, qkv) or a list of module names.
-  std::optional<std::vector<std::string>> lora_targets;
-  std::optional<Quant> quant;
-  std::optional<Loss> loss;
-  std::optional<std::int64_t> gpus;
-  std::optional<Sharding> sharding;
-  std::optional<CpuOffload> cpu_offload;
-  std::optional<Framework> framework;
+  std::optional<std::vector<std::string>> lora_targets{};
+  std::optional<Quant> quant{};
+  std::optional<Loss> loss{};
+  std::optional<std::int64_t> gpus{};
+  std::optional<Sharding> sharding{};
+  std::optional<CpuOffload> cpu_offload{};
+  std::optional<Framework> framework{};
+  std::optional<bool> compiled{};
+  std::optional<bool> optimizer_in_backward{};
 };
 
 template <>

@@ -44,13 +44,16 @@ struct VramEstimate {
   double peak_allocated_bytes = 0;       ///< what torch.cuda.max_memory_allocated() would report
   double peak_reserved_bytes = 0;        ///< what torch.cuda.max_memory_reserved() would report
   double device_total_bytes =
-      0;  ///< what nvidia-smi would show: reserved + CUDA context + non-PyTorch
+      0;  ///< what nvidia-smi would show: reserved + CUDA context + paged optimizer state
+  double paged_optimizer_bytes = 0;     ///< bitsandbytes paged optimizer state: CUDA managed
+                                        ///< memory outside PyTorch's allocator (not in allocated or
+                                        ///< reserved; counted in device_total when resident)
   std::vector<Assumption> assumptions;  ///< every assumption behind the numbers
 };
 
-/// Estimates peak memory per GPU. Pure; same inputs give the same result.
-/// Throws InputError for impossible combinations (e.g. quantized base with Method::Full).
-/// Source: docs/memory-model.md.
+/// Estimates peak memory per GPU. Pure; same inputs give the same result. `setup` must come
+/// from resolve_setup (valid ranges and combinations); every LoRA target must name a linear of
+/// `arch` or "lm_head". Source: docs/memory-model.md.
 [[nodiscard]] VramEstimate estimate_vram(const ModelArch& arch, const TrainingSetup& setup);
 
 }  // namespace ftcost

@@ -4,11 +4,15 @@
 #include <CLI/CLI.hpp>
 
 #include "models_command.hpp"
+#include "vram_command.hpp"
 
 namespace ftcost::cli {
 
 void register_commands(CLI::App& app, ExitCode& result) {
   add_models_command(app, result);
+  add_gpus_command(app, result);
+  add_vram_command(app, result);
+  add_time_command(app, result);
 }
 
 }  // namespace ftcost::cli

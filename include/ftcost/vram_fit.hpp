@@ -1,0 +1,29 @@
+// The largest micro-batch and the longest sequence that fit a given amount of GPU memory.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "ftcost/model.hpp"
+#include "ftcost/setup.hpp"
+
+namespace ftcost {
+
+/// Which memory figure must stay within the capacity: nvidia-smi's total (context included).
+/// Source: docs/memory-model.md#fit.
+[[nodiscard]] bool fits(const ModelArch& arch, const TrainingSetup& setup, double capacity_bytes);
+
+/// The largest micro-batch (1 .. kMaxMicroBatch) with which `setup` fits `capacity_bytes`, or
+/// nullopt when even micro-batch 1 does not. Binary search over a non-decreasing estimate, so it
+/// always terminates (at most ~17 estimates).
+[[nodiscard]] std::optional<std::int64_t> largest_micro_batch(const ModelArch& arch,
+                                                              TrainingSetup setup,
+                                                              double capacity_bytes);
+
+/// The longest sequence (1 .. kMaxSeqLen tokens) with which `setup` fits `capacity_bytes`, or
+/// nullopt when even 1 token does not. Binary search, at most ~24 estimates.
+[[nodiscard]] std::optional<std::int64_t> longest_seq_len(const ModelArch& arch,
+                                                          TrainingSetup setup,
+                                                          double capacity_bytes);
+
+}  // namespace ftcost

@@ -1,0 +1,40 @@
+// Rendering a memory estimate (`ftcost vram`).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <vector>
+
+#include "ftcost/assumption.hpp"
+#include "ftcost/model.hpp"
+#include "ftcost/output_format.hpp"
+#include "ftcost/setup.hpp"
+#include "ftcost/vram.hpp"
+
+namespace ftcost {
+
+/// Whether the estimate fits a given capacity, and how far the setup could grow.
+struct FitReport {
+  std::string capacity_label;  ///< "24.0 GiB" or a GPU id
+  double capacity_bytes = 0;   ///< usable memory per GPU, bytes
+  bool fits = false;           ///< device total (paged state excluded) <= capacity
+  double headroom_bytes = 0;   ///< capacity - device total (negative when it does not fit)
+  std::optional<std::int64_t> largest_micro_batch;  ///< nullopt: not even 1 fits
+  std::optional<std::int64_t> longest_seq_len;      ///< tokens; nullopt: not even 1 fits
+};
+
+/// Everything `ftcost vram` prints; renderers compute nothing.
+struct VramReport {
+  const ModelArch* arch = nullptr;  ///< the resolved model (not owned; non-null)
+  TrainingSetup setup;
+  VramEstimate estimate;
+  std::optional<FitReport> fit;
+  std::vector<Assumption> assumptions;  ///< model + defaults + estimate assumptions
+};
+
+/// Writes `report` to `out`: table (setup, components, phases, peaks, fit, assumptions), one
+/// JSON document (keys with units: peak_allocated_gib, ...), or CSV (one row per component).
+void render_vram(const VramReport& report, OutputFormat format, std::ostream& out);
+
+}  // namespace ftcost

@@ -1,0 +1,53 @@
+// The training work as the user states it (--tokens, --samples/--avg-tokens, --dataset, --epochs).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "ftcost/assumption.hpp"
+#include "ftcost/run.hpp"
+
+namespace ftcost {
+
+/// English text averages about 4 characters per token with GPT/Llama-style BPE tokenizers
+/// (OpenAI, "What are tokens and how to count them?"); used until a real tokenizer is wired in.
+inline constexpr double kCharsPerToken = 4.0;
+
+/// Tokens assumed when no workload flag is given: 50M tokens, one epoch (docs/duration-model.md).
+inline constexpr double kDefaultDatasetTokens = 50e6;
+
+/// What a dataset file holds: counted samples and characters of text.
+struct DatasetStats {
+  std::int64_t samples = 0;  ///< records (JSONL lines, JSON array items, non-empty text lines)
+  double text_chars = 0;     ///< characters in every string value (JSON) or line (text)
+};
+
+/// The workload flags as given (any may be absent).
+struct WorkloadRequest {
+  std::optional<double> tokens;             ///< --tokens
+  std::optional<std::int64_t> samples;      ///< --samples
+  std::optional<double> avg_tokens;         ///< --avg-tokens (tokens per sample)
+  std::optional<DatasetStats> dataset;      ///< --dataset, already counted
+  std::optional<double> epochs;             ///< --epochs
+  std::int64_t global_batch_sequences = 0;  ///< --global-batch (0: keep the setup's)
+};
+
+/// The workload plus what was assumed to build it.
+struct ResolvedWorkload {
+  Workload workload;
+  std::vector<Assumption> assumptions;
+};
+
+/// Parses a token count: a positive number with an optional k, M, B or T suffix (10^3 ... 10^12),
+/// e.g. "50M", "1.2B", "750k", "2e6". Throws InputError("", flag, ...) otherwise.
+[[nodiscard]] double parse_token_count(std::string_view text, std::string_view flag);
+
+/// Builds the workload: --tokens, or --samples x --avg-tokens, or a dataset's characters /
+/// kCharsPerToken, else kDefaultDatasetTokens (stated as an assumption); times --epochs
+/// (default 1). Throws InputError (ExitCode::Usage) for conflicting, missing-partner or
+/// non-positive values.
+[[nodiscard]] ResolvedWorkload resolve_workload(const WorkloadRequest& request);
+
+}  // namespace ftcost

@@ -1,0 +1,23 @@
+// `ftcost gpus`: lists the built-in GPUs with the figures the estimates use.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "commands.hpp"
+#include "enum_option.hpp"
+#include "ftcost/gpus.hpp"
+#include "render/gpu_list.hpp"
+
+namespace ftcost::cli {
+
+void add_gpus_command(CLI::App& app, ExitCode& result) {
+  auto* command = app.add_subcommand(
+      "gpus", "List the known GPUs: usable memory, bandwidth, dense tensor TFLOPS, interconnect");
+  auto format = std::make_shared<OutputFormat>(OutputFormat::Table);
+  add_format_option(*command, *format);
+  command->callback([format, &result] {
+    render::render_gpus(default_gpus(), *format, std::cout);
+    result = ExitCode::Ok;
+  });
+}
+
+}  // namespace ftcost::cli

@@ -1,0 +1,149 @@
+// The configuration search: the fastest micro-batch / checkpointing choice that fits
+// (docs/duration-model.md#search).
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "ftcost/duration.hpp"
+#include "ftcost/error.hpp"
+#include "ftcost/units.hpp"
+
+namespace ftcost {
+namespace {
+
+constexpr std::int64_t kLargestMicroBatch = 64;
+
+// Two decimals, as data/gpus.json lists usable memory.
+std::string format_gib(double gib) {
+  const long hundredths = std::lround(gib * 100);
+  const long cents = hundredths % 100;
+  return std::to_string(hundredths / 100) + (cents < 10 ? ".0" : ".") + std::to_string(cents);
+}
+
+void check_workload(const Workload& workload) {
+  if (!(workload.dataset_tokens > 0) || !std::isfinite(workload.dataset_tokens)) {
+    throw InputError("", "--tokens", "training tokens must be > 0", "a positive count like 50M");
+  }
+  if (!(workload.epochs > 0) || !std::isfinite(workload.epochs)) {
+    throw InputError("", "--epochs", "epochs must be > 0", "a positive number like 3");
+  }
+}
+
+// Micro-batch candidates: the request's when given, else powers of two up to the per-GPU batch;
+// gradient accumulation keeps the per-GPU batch.
+std::vector<TrainingSetup> candidates(const TrainingSetup& base, const SetupRequest& request,
+                                      std::int64_t per_gpu_batch, GradCkpt ckpt) {
+  std::vector<std::int64_t> micro_batches;
+  if (request.micro_batch) {
+    micro_batches.push_back(*request.micro_batch);
+  } else {
+    for (std::int64_t b = 1; b <= std::min(per_gpu_batch, kLargestMicroBatch); b *= 2) {
+      micro_batches.push_back(b);
+    }
+  }
+  std::vector<TrainingSetup> setups;
+  for (const std::int64_t micro_batch : micro_batches) {
+    TrainingSetup setup = base;
+    setup.micro_batch = micro_batch;
+    setup.grad_ckpt = ckpt;
+    setup.grad_accum =
+        request.grad_accum && request.micro_batch
+            ? *request.grad_accum
+            : std::max<std::int64_t>(1, (per_gpu_batch + micro_batch - 1) / micro_batch);
+    setups.push_back(setup);
+  }
+  return setups;
+}
+
+// Recomputation costs a forward pass, so it is tried only when nothing fits without it.
+std::vector<GradCkpt> checkpointing_order(const SetupRequest& request) {
+  if (request.grad_ckpt) {
+    return {*request.grad_ckpt};
+  }
+  return {GradCkpt::None, GradCkpt::Full};
+}
+
+}  // namespace
+
+std::vector<Assumption> adapt_to_gpu(TrainingSetup& setup, const Gpu& gpu) {
+  std::vector<Assumption> assumptions;
+  const bool wants_bf16 =
+      setup.precision == Precision::Bf16True || setup.precision == Precision::Bf16Mixed;
+  if (wants_bf16 && !gpu.bf16_supported) {
+    setup.precision = Precision::Fp16Mixed;
+    assumptions.push_back({.text = gpu.name + " has no bf16: training in fp16 mixed precision",
+                           .source = "docs/gpus.md#pre-ampere-gpus"});
+  }
+  if (setup.attention == Attention::Flash && !gpu.flash_attention_supported) {
+    setup.attention = Attention::Sdpa;
+    assumptions.push_back(
+        {.text = gpu.name + " cannot run FlashAttention 2: using PyTorch SDPA attention",
+         .source = "docs/gpus.md#pre-ampere-gpus"});
+  }
+  return assumptions;
+}
+
+RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolved,
+                              const SetupRequest& request, const Gpu& gpu, std::int64_t gpus,
+                              const Workload& workload, const MemoryModel& memory,
+                              const ScalingOptions& options) {
+  check_workload(workload);
+  RunEstimate run;
+  run.gpu_id = gpu.id;
+  run.gpus = gpus;
+  run.capacity_gib = gpu.memory_gib;
+  TrainingSetup base = resolved;
+  base.gpus = gpus;
+  run.assumptions = adapt_to_gpu(base, gpu);
+  const std::int64_t global = workload.global_batch_sequences > 0
+                                  ? workload.global_batch_sequences
+                                  : resolved.micro_batch * resolved.grad_accum * gpus;
+  const std::int64_t per_gpu = std::max<std::int64_t>(1, (global + gpus - 1) / gpus);
+  double best_tokens_per_s = 0;
+  double smallest_peak_gib = 0;
+  for (const GradCkpt ckpt : checkpointing_order(request)) {
+    for (const TrainingSetup& setup : candidates(base, request, per_gpu, ckpt)) {
+      const MemoryNeed need = memory(setup);
+      const double peak_gib = bytes_to_gib(need.fit_bytes);
+      if (smallest_peak_gib == 0 || peak_gib < smallest_peak_gib) {
+        smallest_peak_gib = peak_gib;
+      }
+      const StepTime step = step_time(arch, setup, gpu, options);
+      const double tokens_per_s = step.tokens / step.total_s;
+      if (peak_gib <= gpu.memory_gib && tokens_per_s > best_tokens_per_s) {
+        best_tokens_per_s = tokens_per_s;
+        run.setup = setup;
+        run.peak_reserved_gib = bytes_to_gib(need.reserved_bytes);
+        run.mfu = flops_per_token(arch, setup).total() * tokens_per_s /
+                  (effective_peak_tflops(gpu, setup.precision) * 1e12);
+      }
+    }
+    if (best_tokens_per_s > 0) {
+      break;
+    }
+  }
+  if (best_tokens_per_s == 0) {
+    run.why_not = "needs " + format_gib(smallest_peak_gib) + " GiB per GPU, has " +
+                  format_gib(gpu.memory_gib) + " GiB";
+    return run;
+  }
+  run.fits = true;
+  if (!request.micro_batch || !request.grad_ckpt) {
+    run.assumptions.push_back(
+        {.text = "chose micro-batch " + std::to_string(run.setup.micro_batch) + " x grad-accum " +
+                 std::to_string(run.setup.grad_accum) + ", grad-ckpt " +
+                 std::string(name_of(run.setup.grad_ckpt)) + ": the fastest that fits, keeping " +
+                 std::to_string(per_gpu) + " sequences per GPU per step",
+         .source = "docs/duration-model.md#search"});
+  }
+  run.tokens_per_s_per_gpu = best_tokens_per_s;
+  run.tokens_per_s_total = best_tokens_per_s * static_cast<double>(gpus);
+  run.step_s =
+      static_cast<double>(run.setup.micro_batch * run.setup.seq_len * run.setup.grad_accum) /
+      best_tokens_per_s;
+  run.train_hours =
+      workload.dataset_tokens * workload.epochs / run.tokens_per_s_total / kSecondsPerHour;
+  return run;
+}
+
+}  // namespace ftcost

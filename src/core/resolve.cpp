@@ -1,0 +1,118 @@
+// resolve_setup: framework defaults for unset flags, then range and combination checks.
+#include "ftcost/resolve.hpp"
+
+#include <string>
+
+#include "framework_defaults.hpp"
+#include "ftcost/error.hpp"
+#include "ftcost/names.hpp"
+
+namespace ftcost {
+
+namespace {
+
+using defaults_detail::Sourced;
+
+/// Takes the user's value, or the default with an assumption naming the flag and its source.
+template <class T, class D>
+T pick(const std::optional<T>& given, const Sourced<D>& fallback, std::string_view flag,
+       std::vector<Assumption>& assumptions) {
+  if (given) {
+    return *given;
+  }
+  const T value = static_cast<T>(fallback.value);
+  std::string shown;
+  if constexpr (std::is_enum_v<T>) {
+    shown = std::string(name_of(value));
+  } else {
+    shown = std::to_string(value);
+  }
+  assumptions.push_back({std::string(flag) + " " + shown + " (default)", fallback.source});
+  return value;
+}
+
+void check_range(std::int64_t value, std::int64_t max, const char* flag) {
+  if (value < 1 || value > max) {
+    throw InputError("", flag, "must be an integer from 1 to " + std::to_string(max),
+                     "got " + std::to_string(value));
+  }
+}
+
+void check_combinations(const TrainingSetup& s, const SetupRequest& request) {
+  if (s.method == Method::Full && s.quant != Quant::None) {
+    throw InputError("", "--quant",
+                     "'" + std::string(name_of(s.quant)) + "' needs --method lora or qlora",
+                     "full fine-tuning trains every weight unquantized; use --quant none");
+  }
+  if (s.method == Method::Qlora && s.quant == Quant::None) {
+    throw InputError("", "--quant", "'none' contradicts --method qlora",
+                     "nf4, nf4-dq, int8 or gptq-int4; or --method lora");
+  }
+  if (s.method == Method::Full && (request.lora_rank || request.lora_targets)) {
+    throw InputError("", request.lora_rank ? "--lora-rank" : "--lora-targets",
+                     "only applies to --method lora or qlora", "drop it or change --method");
+  }
+  if (s.gpus > 1 && s.sharding == Sharding::None) {
+    throw InputError("", "--sharding", "'none' cannot run on --gpus " + std::to_string(s.gpus),
+                     "ddp, zero1, zero2, zero3 or fsdp");
+  }
+  if (s.cpu_offload == CpuOffload::Params && s.sharding != Sharding::Zero3 &&
+      s.sharding != Sharding::Fsdp) {
+    throw InputError("", "--cpu-offload", "'params' needs --sharding zero3 or fsdp",
+                     "none or optimizer with --sharding " + std::string(name_of(s.sharding)));
+  }
+  if (s.optimizer_in_backward && s.grad_accum > 1) {
+    throw InputError("", "--optimizer-in-bwd", "cannot be combined with --grad-accum > 1",
+                     "--grad-accum 1 (torchtune rejects the combination)");
+  }
+}
+
+}  // namespace
+
+ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
+  ResolvedSetup out;
+  TrainingSetup& s = out.setup;
+  auto& notes = out.assumptions;
+  s.framework = r.framework.value_or(Framework::Hf);
+  const auto& d = defaults_detail::framework_defaults(s.framework);
+  s.method = r.method.value_or(Method::Qlora);
+  if (!r.method) {
+    notes.push_back({"--method qlora (default)", "docs/memory-model.md#framework-defaults"});
+  }
+  s.precision = pick(r.precision, d.precision, "--precision", notes);
+  s.optimizer = pick(r.optimizer, d.optimizer, "--optimizer", notes);
+  s.seq_len = pick(r.seq_len, d.seq_len, "--seq-len", notes);
+  s.micro_batch = pick(r.micro_batch, d.micro_batch, "--micro-batch", notes);
+  s.grad_accum = pick(r.grad_accum, d.grad_accum, "--grad-accum", notes);
+  s.grad_ckpt = pick(r.grad_ckpt, d.grad_ckpt, "--grad-ckpt", notes);
+  s.attention = pick(r.attention, d.attention, "--attention", notes);
+  s.loss = pick(r.loss, d.loss, "--loss", notes);
+  s.gpus = r.gpus.value_or(1);
+  s.sharding = r.sharding.value_or(s.gpus > 1 ? d.multi_gpu_sharding.value : Sharding::None);
+  s.cpu_offload = r.cpu_offload.value_or(CpuOffload::None);
+  s.compiled = r.compiled.value_or(false);
+  s.optimizer_in_backward = r.optimizer_in_backward.value_or(false);
+  if (s.method == Method::Full) {
+    s.quant = r.quant.value_or(Quant::None);
+    s.lora_rank = 0;
+  } else {
+    s.quant = s.method == Method::Qlora ? pick(r.quant, d.qlora_quant, "--quant", notes)
+                                        : r.quant.value_or(Quant::None);
+    s.lora_rank = pick(r.lora_rank, d.lora_rank, "--lora-rank", notes);
+    if (!r.lora_targets) {
+      notes.push_back({std::string("--lora-targets ") + d.lora_targets.value + " (default)",
+                       d.lora_targets.source});
+    }
+    s.lora_targets = expand_lora_targets(
+        arch, r.lora_targets.value_or(std::vector<std::string>{d.lora_targets.value}));
+    check_range(s.lora_rank, kMaxLoraRank, "--lora-rank");
+  }
+  check_range(s.seq_len, kMaxSeqLen, "--seq-len");
+  check_range(s.micro_batch, kMaxMicroBatch, "--micro-batch");
+  check_range(s.grad_accum, kMaxGradAccum, "--grad-accum");
+  check_range(s.gpus, kMaxGpus, "--gpus");
+  check_combinations(s, r);
+  return out;
+}
+
+}  // namespace ftcost

@@ -1,0 +1,53 @@
+// Largest micro-batch and longest sequence that fit: binary search over the memory model.
+#include "ftcost/vram_fit.hpp"
+
+#include <functional>
+
+#include "ftcost/resolve.hpp"
+#include "ftcost/vram.hpp"
+
+namespace ftcost {
+
+namespace {
+
+/// The largest value in [1, upper] for which `ok` holds, assuming `ok` is monotone
+/// (true then false); nullopt when ok(1) is false.
+std::optional<std::int64_t> largest_true(std::int64_t upper,
+                                         const std::function<bool(std::int64_t)>& ok) {
+  if (!ok(1)) {
+    return std::nullopt;
+  }
+  std::int64_t good = 1;
+  std::int64_t bad = upper + 1;
+  while (bad - good > 1) {
+    const std::int64_t mid = good + (bad - good) / 2;
+    (ok(mid) ? good : bad) = mid;
+  }
+  return good;
+}
+
+}  // namespace
+
+bool fits(const ModelArch& arch, const TrainingSetup& setup, double capacity_bytes) {
+  const VramEstimate estimate = estimate_vram(arch, setup);
+  // Paged optimizer state can be evicted to host memory, so it does not decide the fit.
+  return estimate.device_total_bytes - estimate.paged_optimizer_bytes <= capacity_bytes;
+}
+
+std::optional<std::int64_t> largest_micro_batch(const ModelArch& arch, TrainingSetup setup,
+                                                double capacity_bytes) {
+  return largest_true(kMaxMicroBatch, [&](std::int64_t batch) {
+    setup.micro_batch = batch;
+    return fits(arch, setup, capacity_bytes);
+  });
+}
+
+std::optional<std::int64_t> longest_seq_len(const ModelArch& arch, TrainingSetup setup,
+                                            double capacity_bytes) {
+  return largest_true(kMaxSeqLen, [&](std::int64_t tokens) {
+    setup.seq_len = tokens;
+    return fits(arch, setup, capacity_bytes);
+  });
+}
+
+}  // namespace ftcost

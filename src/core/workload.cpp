@@ -1,0 +1,108 @@
+// Turning the workload flags into a token count (docs/duration-model.md#workload).
+#include "ftcost/workload.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "ftcost/error.hpp"
+
+namespace ftcost {
+namespace {
+
+double suffix_multiplier(char suffix) {
+  switch (std::tolower(static_cast<unsigned char>(suffix))) {
+    case 'k':
+      return 1e3;
+    case 'm':
+      return 1e6;
+    case 'b':
+    case 'g':
+      return 1e9;
+    case 't':
+      return 1e12;
+    default:
+      return 0;
+  }
+}
+
+std::string count_text(double value) {
+  if (value >= 1e9) {
+    const long tenths = std::lround(value / 1e8);
+    return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "B";
+  }
+  if (value >= 1e6) {
+    return std::to_string(std::lround(value / 1e6)) + "M";
+  }
+  return std::to_string(std::lround(value / 1e3)) + "k";
+}
+
+void require_positive(double value, std::string_view flag, std::string_view what) {
+  if (!(value > 0) || !std::isfinite(value)) {
+    throw InputError("", std::string(flag), std::string(what) + " must be > 0",
+                     "a positive number");
+  }
+}
+
+}  // namespace
+
+double parse_token_count(std::string_view text, std::string_view flag) {
+  std::string body(text);
+  double multiplier = 1;
+  if (!body.empty() && std::isalpha(static_cast<unsigned char>(body.back())) != 0 &&
+      body.back() != 'e' && body.back() != 'E') {
+    multiplier = suffix_multiplier(body.back());
+    body.pop_back();
+  }
+  char* end = nullptr;
+  const double value = body.empty() ? 0 : std::strtod(body.c_str(), &end);
+  if (multiplier == 0 || body.empty() || end != body.c_str() + body.size() ||
+      !std::isfinite(value) || value <= 0) {
+    throw InputError("", std::string(flag),
+                     "'" + std::string(text) + "' is not a positive token count",
+                     "a number with an optional k, M, B or T suffix, e.g. 50M or 1.2B");
+  }
+  return value * multiplier;
+}
+
+ResolvedWorkload resolve_workload(const WorkloadRequest& request) {
+  const int sources =
+      (request.tokens ? 1 : 0) + (request.samples ? 1 : 0) + (request.dataset ? 1 : 0);
+  if (sources > 1) {
+    throw InputError("", "--tokens", "give only one of --tokens, --samples, --dataset");
+  }
+  if (request.samples.has_value() != request.avg_tokens.has_value()) {
+    throw InputError("", request.samples ? "--avg-tokens" : "--samples",
+                     "--samples and --avg-tokens go together", "both, or --tokens N");
+  }
+  ResolvedWorkload resolved;
+  Workload& workload = resolved.workload;
+  workload.global_batch_sequences = request.global_batch_sequences;
+  if (request.tokens) {
+    require_positive(*request.tokens, "--tokens", "tokens");
+    workload.dataset_tokens = *request.tokens;
+  } else if (request.samples) {
+    require_positive(static_cast<double>(*request.samples), "--samples", "samples");
+    require_positive(*request.avg_tokens, "--avg-tokens", "tokens per sample");
+    workload.dataset_tokens = static_cast<double>(*request.samples) * *request.avg_tokens;
+  } else if (request.dataset) {
+    workload.dataset_tokens = request.dataset->text_chars / kCharsPerToken;
+    require_positive(workload.dataset_tokens, "--dataset", "dataset text");
+    resolved.assumptions.push_back(
+        {.text = std::to_string(request.dataset->samples) + " samples, " +
+                 count_text(workload.dataset_tokens) + " tokens estimated at " +
+                 "4 characters per token (no tokenizer run)",
+         .source = "docs/duration-model.md#workload (OpenAI tokenizer guide)"});
+  } else {
+    workload.dataset_tokens = kDefaultDatasetTokens;
+    resolved.assumptions.push_back(
+        {.text = "no --tokens, --samples or --dataset: assumed a 50M-token dataset",
+         .source = "docs/duration-model.md#workload"});
+  }
+  workload.epochs = request.epochs.value_or(1);
+  require_positive(workload.epochs, "--epochs", "epochs");
+  return resolved;
+}
+
+}  // namespace ftcost

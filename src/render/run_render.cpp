@@ -1,0 +1,116 @@
+// Renders a RunEstimate in the three output formats.
+#include "run_render.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "csv_writer.hpp"
+#include "ftcost/names.hpp"
+#include "table_writer.hpp"
+
+namespace ftcost::render {
+namespace {
+
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+std::string configuration(const TrainingSetup& setup) {
+  return fmt::format(
+      "{} {} {}, seq {}, micro-batch {} x grad-accum {}, grad-ckpt {}, attention {}{}",
+      name_of(setup.method), name_of(setup.framework), name_of(setup.precision), setup.seq_len,
+      setup.micro_batch, setup.grad_accum, name_of(setup.grad_ckpt), name_of(setup.attention),
+      setup.gpus > 1 ? fmt::format(", sharding {}", name_of(setup.sharding)) : "");
+}
+
+Pairs table_pairs(const RunEstimate& run) {
+  Pairs pairs{{"gpu", fmt::format("{} x{}", run.gpu_id, run.gpus)}};
+  if (!run.fits) {
+    pairs.emplace_back("fits", "no: " + run.why_not);
+    return pairs;
+  }
+  pairs.insert(pairs.end(),
+               {{"configuration", configuration(run.setup)},
+                {"memory per GPU", fmt::format("{:.1f} GiB reserved (usable {:.2f} GiB)",
+                                               run.peak_reserved_gib, run.capacity_gib)},
+                {"tokens/s per GPU", fmt::format("{:.0f}", run.tokens_per_s_per_gpu)},
+                {"tokens/s total", fmt::format("{:.0f}", run.tokens_per_s_total)},
+                {"step time", fmt::format("{:.2f} s", run.step_s)},
+                {"FLOP utilization", fmt::format("{:.0f}%", 100 * run.mfu)},
+                {"training time", fmt::format("{:.2f} h", run.train_hours)}});
+  return pairs;
+}
+
+void write_run_table(const RunEstimate& run, std::ostream& out) {
+  write_key_values(out, table_pairs(run));
+  if (!run.assumptions.empty()) {
+    out << "\nassumptions:\n";
+    for (const Assumption& assumption : run.assumptions) {
+      out << "  - " << assumption.text << " [" << assumption.source << "]\n";
+    }
+  }
+}
+
+nlohmann::json run_json(const RunEstimate& run) {
+  nlohmann::json assumptions = nlohmann::json::array();
+  for (const Assumption& assumption : run.assumptions) {
+    assumptions.push_back({{"text", assumption.text}, {"source", assumption.source}});
+  }
+  const TrainingSetup& setup = run.setup;
+  return {{"gpu", run.gpu_id},
+          {"gpus", run.gpus},
+          {"fits", run.fits},
+          {"why_not", run.why_not},
+          {"method", name_of(setup.method)},
+          {"framework", name_of(setup.framework)},
+          {"precision", name_of(setup.precision)},
+          {"seq_len", setup.seq_len},
+          {"micro_batch", setup.micro_batch},
+          {"grad_accum", setup.grad_accum},
+          {"grad_ckpt", name_of(setup.grad_ckpt)},
+          {"attention", name_of(setup.attention)},
+          {"peak_reserved_gib", run.peak_reserved_gib},
+          {"capacity_gib", run.capacity_gib},
+          {"tokens_per_s_per_gpu", run.tokens_per_s_per_gpu},
+          {"tokens_per_s_total", run.tokens_per_s_total},
+          {"step_s", run.step_s},
+          {"flop_utilization", run.mfu},
+          {"train_hours", run.train_hours},
+          {"assumptions", assumptions}};
+}
+
+void write_run_csv(const RunEstimate& run, std::ostream& out) {
+  const nlohmann::json object = run_json(run);
+  std::vector<std::string> header;
+  std::vector<std::string> row;
+  for (const auto& [key, value] : object.items()) {
+    header.push_back(key);
+    if (key == "assumptions") {
+      std::string joined;
+      for (const auto& item : value) {
+        joined += (joined.empty() ? "" : "; ") + item.at("text").get<std::string>();
+      }
+      row.push_back(joined);
+    } else {
+      row.push_back(value.is_string() ? value.get<std::string>() : value.dump());
+    }
+  }
+  write_csv(out, header, {row});
+}
+
+}  // namespace
+
+void render_run(const RunEstimate& run, OutputFormat format, std::ostream& out) {
+  switch (format) {
+    case OutputFormat::Table:
+      write_run_table(run, out);
+      return;
+    case OutputFormat::Json:
+      out << run_json(run).dump(2) << '\n';
+      return;
+    case OutputFormat::Csv:
+      write_run_csv(run, out);
+      return;
+  }
+}
+
+}  // namespace ftcost::render

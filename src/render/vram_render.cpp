@@ -1,0 +1,176 @@
+// `ftcost vram` output as a table, JSON or CSV.
+#include "ftcost/vram_render.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "csv_writer.hpp"
+#include "ftcost/units.hpp"
+#include "table_writer.hpp"
+
+namespace ftcost {
+namespace {
+
+std::string gib(double bytes) {
+  return fmt::format("{:.2f}", bytes_to_gib(bytes));
+}
+
+std::string optional_count(const std::optional<std::int64_t>& value) {
+  return value ? std::to_string(*value) : "none";
+}
+
+std::string setup_text(const TrainingSetup& s) {
+  std::string text = fmt::format(
+      "{} {} {}, seq {} x micro-batch {} (grad-accum {}), ckpt {}, attention {}, loss {}",
+      name_of(s.method), name_of(s.precision), name_of(s.optimizer), s.seq_len, s.micro_batch,
+      s.grad_accum, name_of(s.grad_ckpt), name_of(s.attention), name_of(s.loss));
+  if (s.method != Method::Full) {
+    text += fmt::format(", LoRA r{} on {}, quant {}", s.lora_rank, fmt::join(s.lora_targets, ","),
+                        name_of(s.quant));
+  }
+  return text + fmt::format(", {} GPU(s) {}, offload {}, framework {}", s.gpus, name_of(s.sharding),
+                            name_of(s.cpu_offload), name_of(s.framework));
+}
+
+void write_table(const VramReport& r, std::ostream& out) {
+  using render::Align;
+  const VramEstimate& e = r.estimate;
+  std::vector<std::pair<std::string, std::string>> head = {
+      {"model", r.arch->id + " (" + r.arch->name + ")"},
+      {"setup", setup_text(r.setup)},
+      {"peak allocated", gib(e.peak_allocated_bytes) + " GiB (torch max_memory_allocated)"},
+      {"peak reserved", gib(e.peak_reserved_bytes) + " GiB (torch max_memory_reserved)"},
+      {"device total", gib(e.device_total_bytes) + " GiB (nvidia-smi, context included)"},
+      {"binding phase", std::string(name_of(e.binding_phase))}};
+  if (e.paged_optimizer_bytes > 0) {
+    head.emplace_back("paged optimizer", gib(e.paged_optimizer_bytes) + " GiB (managed memory)");
+  }
+  if (r.fit) {
+    const FitReport& f = *r.fit;
+    head.emplace_back("capacity", f.capacity_label);
+    head.emplace_back("fits",
+                      fmt::format("{} ({} GiB {})", f.fits ? "yes" : "no",
+                                  gib(std::abs(f.headroom_bytes)), f.fits ? "to spare" : "short"));
+    head.emplace_back("largest micro-batch", optional_count(f.largest_micro_batch));
+    head.emplace_back("longest seq-len", optional_count(f.longest_seq_len));
+  }
+  render::write_key_values(out, head);
+  out << '\n';
+  std::vector<std::vector<std::string>> parts;
+  for (const MemoryComponent& c : e.components) {
+    parts.push_back({c.name, gib(c.bytes), c.detail});
+  }
+  render::write_table(
+      out, {{"component", Align::Left}, {"GiB", Align::Right}, {"how", Align::Left}}, parts);
+  out << '\n';
+  std::vector<std::vector<std::string>> phases;
+  for (const PhaseMemory& p : e.phases) {
+    phases.push_back({std::string(name_of(p.phase)), gib(p.allocated_bytes)});
+  }
+  render::write_table(out, {{"phase", Align::Left}, {"allocated GiB", Align::Right}}, phases);
+  out << "\nassumptions:\n";
+  for (const Assumption& a : r.assumptions) {
+    out << "  - " << a.text << " [" << a.source << "]\n";
+  }
+}
+
+nlohmann::json fit_json(const std::optional<FitReport>& fit) {
+  if (!fit) {
+    return nullptr;
+  }
+  const auto count = [](const std::optional<std::int64_t>& v) {
+    return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+  };
+  return {{"capacity", fit->capacity_label},
+          {"capacity_gib", bytes_to_gib(fit->capacity_bytes)},
+          {"fits", fit->fits},
+          {"headroom_gib", bytes_to_gib(fit->headroom_bytes)},
+          {"largest_micro_batch", count(fit->largest_micro_batch)},
+          {"longest_seq_len_tokens", count(fit->longest_seq_len)}};
+}
+
+void write_json(const VramReport& r, std::ostream& out) {
+  const VramEstimate& e = r.estimate;
+  const TrainingSetup& s = r.setup;
+  nlohmann::json components = nlohmann::json::array();
+  for (const MemoryComponent& c : e.components) {
+    components.push_back({{"name", c.name}, {"gib", bytes_to_gib(c.bytes)}, {"detail", c.detail}});
+  }
+  nlohmann::json phases = nlohmann::json::array();
+  for (const PhaseMemory& p : e.phases) {
+    phases.push_back(
+        {{"phase", name_of(p.phase)}, {"allocated_gib", bytes_to_gib(p.allocated_bytes)}});
+  }
+  nlohmann::json assumptions = nlohmann::json::array();
+  for (const Assumption& a : r.assumptions) {
+    assumptions.push_back({{"text", a.text}, {"source", a.source}});
+  }
+  const nlohmann::json setup = {{"method", name_of(s.method)},
+                                {"precision", name_of(s.precision)},
+                                {"optimizer", name_of(s.optimizer)},
+                                {"seq_len_tokens", s.seq_len},
+                                {"micro_batch", s.micro_batch},
+                                {"grad_accum", s.grad_accum},
+                                {"grad_ckpt", name_of(s.grad_ckpt)},
+                                {"attention", name_of(s.attention)},
+                                {"lora_rank", s.lora_rank},
+                                {"lora_targets", s.lora_targets},
+                                {"quant", name_of(s.quant)},
+                                {"loss", name_of(s.loss)},
+                                {"gpus", s.gpus},
+                                {"sharding", name_of(s.sharding)},
+                                {"cpu_offload", name_of(s.cpu_offload)},
+                                {"framework", name_of(s.framework)},
+                                {"compile", s.compiled},
+                                {"optimizer_in_bwd", s.optimizer_in_backward}};
+  const nlohmann::json doc = {{"model", {{"id", r.arch->id}, {"name", r.arch->name}}},
+                              {"setup", setup},
+                              {"peak_allocated_gib", bytes_to_gib(e.peak_allocated_bytes)},
+                              {"peak_reserved_gib", bytes_to_gib(e.peak_reserved_bytes)},
+                              {"device_total_gib", bytes_to_gib(e.device_total_bytes)},
+                              {"paged_optimizer_gib", bytes_to_gib(e.paged_optimizer_bytes)},
+                              {"binding_phase", name_of(e.binding_phase)},
+                              {"components", components},
+                              {"phases", phases},
+                              {"fit", fit_json(r.fit)},
+                              {"assumptions", assumptions}};
+  out << doc.dump(2) << '\n';
+}
+
+void write_csv(const VramReport& r, std::ostream& out) {
+  const VramEstimate& e = r.estimate;
+  std::vector<std::vector<std::string>> rows;
+  for (const MemoryComponent& c : e.components) {
+    rows.push_back({"component", c.name, gib(c.bytes)});
+  }
+  for (const PhaseMemory& p : e.phases) {
+    rows.push_back({"phase", std::string(name_of(p.phase)), gib(p.allocated_bytes)});
+  }
+  rows.push_back({"peak", "peak_allocated", gib(e.peak_allocated_bytes)});
+  rows.push_back({"peak", "peak_reserved", gib(e.peak_reserved_bytes)});
+  rows.push_back({"peak", "device_total", gib(e.device_total_bytes)});
+  if (r.fit) {
+    rows.push_back({"fit", "headroom", gib(r.fit->headroom_bytes)});
+  }
+  render::write_csv(out, {"kind", "name", "gib"}, rows);
+}
+
+}  // namespace
+
+void render_vram(const VramReport& report, OutputFormat format, std::ostream& out) {
+  switch (format) {
+    case OutputFormat::Table:
+      write_table(report, out);
+      return;
+    case OutputFormat::Json:
+      write_json(report, out);
+      return;
+    case OutputFormat::Csv:
+      write_csv(report, out);
+      return;
+  }
+}
+
+}  // namespace ftcost

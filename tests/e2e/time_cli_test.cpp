@@ -1,0 +1,93 @@
+// `ftcost gpus` and `ftcost time` end to end: outputs, and one clear line for each bad input.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "run_ftcost.hpp"
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+using ftcost::e2e::run_ftcost;
+
+namespace {
+
+const std::string kData = FTCOST_TEST_DATA;
+
+std::vector<std::string> time_args(std::vector<std::string> extra) {
+  std::vector<std::string> args{"time", "--model", "llama-3.1-8b", "--method", "qlora"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+}  // namespace
+
+TEST_CASE("ftcost gpus --format json lists 33 GPUs with usable memory", "[time_cli]") {
+  const auto run = run_ftcost({"gpus", "--format", "json"});
+  REQUIRE(run.exit_code == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json.at("gpus").size() == 33);
+  CHECK(json.at("gpus").at(0).at("id") == "rtx-3090");
+  CHECK(json.at("gpus").at(0).at("memory_gib") == 23.70);  // torch OOM message on an RTX 3090
+}
+
+TEST_CASE("ftcost time prints throughput, step time and hours", "[time_cli]") {
+  const auto run = run_ftcost(time_args({"--gpu", "RTX 4090", "--tokens", "50M"}));
+  REQUIRE(run.exit_code == 0);
+  CHECK(run.err.empty());
+  CHECK_THAT(run.out, Contains("tokens/s per GPU") && Contains("step time") &&
+                          Contains("training time") && Contains("assumptions:"));
+}
+
+TEST_CASE("ftcost time --format json: hours equal tokens over throughput", "[time_cli]") {
+  const auto run = run_ftcost(
+      time_args({"--gpu", "h100", "--tokens", "100M", "--epochs", "2", "--format", "json"}));
+  REQUIRE(run.exit_code == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json.at("gpu") == "h100-sxm");
+  const double hours = json.at("train_hours");
+  const double total = json.at("tokens_per_s_total");
+  CHECK(hours == Approx(200e6 / total / 3600));  // 100M tokens x 2 epochs
+  CHECK_THAT(json.at("assumptions").dump(), Contains("assumed h100-sxm"));
+}
+
+TEST_CASE("a dataset file is counted at 4 characters per token", "[time_cli]") {
+  const auto run = run_ftcost(
+      time_args({"--gpu", "a100", "--dataset", kData + "/datasets/two.jsonl", "--format", "json"}));
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("2 samples"));
+}
+
+TEST_CASE("bad input to ftcost time is one line on stderr with its exit code", "[time_cli]") {
+  auto [args, code, message] = GENERATE(table<std::vector<std::string>, int, std::string>({
+      {time_args({"--gpu", "rtx-4900"}), 2,
+       "ftcost: error: --gpu: unknown GPU 'rtx-4900' (did you mean 'rtx-4090'?)"},
+      {time_args({"--gpu", "a100", "--tokens", "0"}), 2, "ftcost: error: --tokens: '0' is not"},
+      {time_args({"--gpu", "a100", "--tokens", "-5M"}), 2, "ftcost: error: --tokens"},
+      {time_args({"--gpu", "a100", "--epochs", "0"}), 2,
+       "ftcost: error: --epochs: epochs must be > 0"},
+      {time_args({"--gpu", "a100", "--epochs", "-1"}), 2, "ftcost: error: --epochs"},
+      {time_args({"--gpu", "a100", "--dataset", kData + "/datasets/missing.jsonl"}), 3,
+       "no such file"},
+      {time_args({"--gpu", "a100", "--dataset", kData + "/datasets/empty.jsonl"}), 3,
+       "file is empty"},
+      {time_args({"--gpu", "a100", "--dataset", kData + "/datasets/bad_line2.jsonl"}), 3,
+       "bad_line2.jsonl:2: invalid JSON on this line"},
+  }));
+  const auto run = run_ftcost(args);
+  CHECK(run.exit_code == code);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, Contains(message));
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+}
+
+TEST_CASE("a job that fits no configuration exits 4 and says why", "[time_cli]") {
+  const auto run = run_ftcost({"time", "--model", "llama-3.1-70b", "--method", "full", "--gpu",
+                               "rtx-4090", "--tokens", "1M"});
+  CHECK(run.exit_code == 4);
+  CHECK_THAT(run.out, Contains("fits") && Contains("GiB per GPU, has 23.65 GiB"));
+}
+
+TEST_CASE("pre-Ampere GPUs switch to fp16 and SDPA and say so", "[time_cli]") {
+  const auto run = run_ftcost(time_args({"--gpu", "t4", "--tokens", "1M", "--attention", "flash"}));
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("no bf16: training in fp16") && Contains("using PyTorch SDPA"));
+}

@@ -1,0 +1,76 @@
+// Dataset files: counting samples and text, and the errors for unreadable or invalid files.
+#include "ftcost/dataset.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <fstream>
+
+#include "ftcost/error.hpp"
+
+using ftcost::DatasetFormat;
+
+TEST_CASE("JSONL counts one sample per line and the characters of string values", "[dataset]") {
+  // "hi" (2) + "there" (5) + "abc" (3) = 10 characters; keys are not counted.
+  const auto stats =
+      ftcost::count_dataset("{\"q\": \"hi\", \"a\": \"there\"}\n\n{\"text\": \"abc\", \"n\": 4}\n",
+                            DatasetFormat::Jsonl, "d.jsonl");
+  CHECK(stats.samples == 2);
+  CHECK(stats.text_chars == 10);
+}
+
+TEST_CASE("a JSON array counts its items", "[dataset]") {
+  const auto stats = ftcost::count_dataset(R"([{"t": "abcd"}, {"t": ["ef", "g"]}])",
+                                           DatasetFormat::Json, "d.json");
+  CHECK(stats.samples == 2);
+  CHECK(stats.text_chars == 7);  // "abcd" + "ef" + "g"
+}
+
+TEST_CASE("plain text counts non-blank lines", "[dataset]") {
+  const auto stats = ftcost::count_dataset("first line\n\n  \nsecond\n", DatasetFormat::Text, "t");
+  CHECK(stats.samples == 2);
+  CHECK(stats.text_chars == 16);  // "first line" (10) + "second" (6)
+}
+
+TEST_CASE("the extension picks the format", "[dataset]") {
+  CHECK(ftcost::dataset_format_of("a/b.jsonl") == DatasetFormat::Jsonl);
+  CHECK(ftcost::dataset_format_of("b.json") == DatasetFormat::Json);
+  CHECK(ftcost::dataset_format_of("c.txt") == DatasetFormat::Text);
+}
+
+TEST_CASE("an invalid JSONL line is reported with its line number", "[dataset]") {
+  try {
+    (void)ftcost::count_dataset("{\"a\": \"x\"}\n{\"a\": \"y\"}\n{\"a\": oops}\n",
+                                DatasetFormat::Jsonl, "train.jsonl");
+    FAIL("expected InputError");
+  } catch (const ftcost::InputError& error) {
+    CHECK(std::string(error.what()) ==
+          "train.jsonl:3: invalid JSON on this line (one JSON object per line (JSONL))");
+    CHECK(error.exit_code() == ftcost::ExitCode::InvalidData);
+  }
+}
+
+TEST_CASE("datasets without samples, and JSON that is not an array, are invalid data",
+          "[dataset]") {
+  auto [text, format, message] = GENERATE(table<std::string, DatasetFormat, std::string>({
+      {"\n\n", DatasetFormat::Jsonl, "dataset has no text samples"},
+      {"[]", DatasetFormat::Json, "dataset has no text samples"},
+      {"{\"a\": 1}", DatasetFormat::Json, "expected a JSON array of samples"},
+      {"[1, 2", DatasetFormat::Json, "invalid JSON"},
+  }));
+  try {
+    (void)ftcost::count_dataset(text, format, "d");
+    FAIL("expected InputError");
+  } catch (const ftcost::InputError& error) {
+    CHECK_THAT(error.what(), Catch::Contains(message));
+    CHECK(error.exit_code() == ftcost::ExitCode::InvalidData);
+  }
+}
+
+TEST_CASE("missing and empty dataset files are invalid data", "[dataset]") {
+  CHECK_THROWS_WITH(ftcost::load_dataset_stats("/nonexistent/train.jsonl"),
+                    Catch::Contains("no such file"));
+  const std::string empty = "ftcost_dataset_test_empty.jsonl";
+  { std::ofstream(empty) << "\n"; }
+  CHECK_THROWS_WITH(ftcost::load_dataset_stats(empty), Catch::Contains("file is empty"));
+  (void)std::remove(empty.c_str());
+}

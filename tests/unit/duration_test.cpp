@@ -1,0 +1,210 @@
+// The duration model: FLOPs per token, step time orderings, scaling and the configuration search.
+#include "ftcost/duration.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "ftcost/error.hpp"
+#include "ftcost/gpus.hpp"
+#include "ftcost/units.hpp"
+
+namespace {
+
+using ftcost::GradCkpt;
+using ftcost::Method;
+
+// Llama 3.1 8B from its config.json: hidden 4096, 32 layers, 32 heads, 8 KV heads, head_dim 128,
+// intermediate 14336, vocab 128256, untied (8,030,261,248 parameters).
+ftcost::ModelArch llama_8b() {
+  ftcost::BlockGroup group{
+      .layers = 32,
+      .linears = {{.name = "q_proj", .in_features = 4096, .out_features = 4096},
+                  {.name = "k_proj", .in_features = 4096, .out_features = 1024},
+                  {.name = "v_proj", .in_features = 4096, .out_features = 1024},
+                  {.name = "o_proj", .in_features = 4096, .out_features = 4096},
+                  {.name = "gate_proj", .in_features = 4096, .out_features = 14336},
+                  {.name = "up_proj", .in_features = 4096, .out_features = 14336},
+                  {.name = "down_proj", .in_features = 14336, .out_features = 4096}},
+      .other_params = 2 * 4096,
+      .mlp_hidden = 14336};
+  ftcost::ModelArch arch;
+  arch.id = "llama-3.1-8b";
+  arch.hidden_size = 4096;
+  arch.num_layers = 32;
+  arch.num_heads = 32;
+  arch.num_kv_heads = 8;
+  arch.head_dim = 128;
+  arch.vocab_size = 128256;
+  arch.blocks = {group};
+  arch.embedding_params = 128256LL * 4096;
+  arch.lm_head_params = 128256LL * 4096;
+  arch.final_params = 4096;
+  return arch;
+}
+
+ftcost::TrainingSetup qlora_setup() {
+  ftcost::TrainingSetup setup;
+  setup.method = Method::Qlora;
+  setup.seq_len = 2048;
+  setup.micro_batch = 2;
+  setup.grad_ckpt = GradCkpt::Full;
+  setup.lora_rank = 16;
+  setup.lora_targets = {"q_proj",    "k_proj",  "v_proj",   "o_proj",
+                        "gate_proj", "up_proj", "down_proj"};
+  return setup;
+}
+
+double tokens_per_s(const ftcost::TrainingSetup& setup, const std::string& gpu) {
+  const auto step =
+      ftcost::step_time(llama_8b(), setup, ftcost::resolve_gpu(gpu, ftcost::default_gpus()), {});
+  return step.tokens / step.total_s;
+}
+
+}  // namespace
+
+TEST_CASE("full fine-tuning costs 3 forward passes of 2 FLOPs per weight plus attention",
+          "[duration]") {
+  auto setup = qlora_setup();
+  setup.method = Method::Full;
+  setup.grad_ckpt = GradCkpt::None;
+  // Matmul weights: 32 layers x 218,103,808 + lm_head 525,336,576 = 7,504,658,432.
+  // Forward: 2 x 7,504,658,432 + attention 4 x 32 x 2048 x 4096 (1,073,741,824)
+  //        = 16,083,058,688; full training = 3 x forward = 48,249,176,064.
+  const auto flops = ftcost::flops_per_token(llama_8b(), setup);
+  CHECK(flops.forward == 16083058688.0);
+  CHECK(flops.total() == 48249176064.0);
+  CHECK(flops.recompute == 0);
+}
+
+TEST_CASE("LoRA skips weight gradients of the frozen base and recomputes one forward",
+          "[duration]") {
+  auto setup = qlora_setup();
+  setup.method = Method::Lora;
+  // Adapters r=16 on all 7 projections: 16 x 81,920 x 32 layers = 41,943,040 parameters.
+  CHECK(ftcost::lora_adapter_params(llama_8b(), setup) == 41943040.0);
+  // Backward: 2 x 7,504,658,432 + 2 x 1,073,741,824 + 6 x 41,943,040 = 17,408,458,752;
+  // with recompute the total is 16,083,058,688 x 2 + 17,408,458,752 = 49,574,576,128.
+  const auto flops = ftcost::flops_per_token(llama_8b(), setup);
+  CHECK(flops.backward == 17408458752.0);
+  CHECK(flops.total() == 49574576128.0);
+}
+
+TEST_CASE("the same job runs faster on H100 than on A100, and on A100 than on RTX 4090",
+          "[duration]") {
+  const auto setup = qlora_setup();
+  CHECK(tokens_per_s(setup, "h100-sxm") > tokens_per_s(setup, "a100-80gb-sxm"));
+  CHECK(tokens_per_s(setup, "a100-80gb-sxm") > tokens_per_s(setup, "rtx-4090"));
+}
+
+TEST_CASE("QLoRA is slower than LoRA at equal settings", "[duration]") {
+  auto lora = qlora_setup();
+  lora.method = Method::Lora;
+  for (const char* gpu : {"rtx-3090", "rtx-4090", "a100-80gb-sxm", "h100-sxm"}) {
+    INFO(gpu);
+    CHECK(tokens_per_s(qlora_setup(), gpu) < tokens_per_s(lora, gpu));
+  }
+}
+
+TEST_CASE("the Unsloth profile is faster than plain Hugging Face", "[duration]") {
+  auto unsloth = qlora_setup();
+  unsloth.framework = ftcost::Framework::Unsloth;
+  for (const char* gpu : {"rtx-3090", "rtx-4090", "a100-80gb-sxm", "h100-sxm"}) {
+    INFO(gpu);
+    CHECK(tokens_per_s(unsloth, gpu) > tokens_per_s(qlora_setup(), gpu));
+  }
+}
+
+TEST_CASE("GPUs without bf16 or FlashAttention 2 switch to fp16 and SDPA and say so",
+          "[duration]") {
+  auto setup = qlora_setup();
+  const auto assumptions =
+      ftcost::adapt_to_gpu(setup, ftcost::resolve_gpu("t4", ftcost::default_gpus()));
+  CHECK(setup.precision == ftcost::Precision::Fp16Mixed);
+  CHECK(setup.attention == ftcost::Attention::Sdpa);
+  CHECK(assumptions.size() == 2);
+}
+
+namespace {
+
+// A stand-in memory model: 10 GiB fixed + 1 GiB per 2048-token sequence without
+// checkpointing, a quarter of that with it.
+ftcost::MemoryNeed fake_peak_bytes(const ftcost::TrainingSetup& setup) {
+  const double per_sequence = setup.grad_ckpt == GradCkpt::None ? 1.0 : 0.25;
+  const double bytes =
+      ftcost::gib_to_bytes(10 + per_sequence * static_cast<double>(setup.micro_batch));
+  return {.fit_bytes = bytes, .reserved_bytes = bytes};
+}
+
+ftcost::RunEstimate run_on(const std::string& gpu, std::int64_t gpus, std::int64_t global) {
+  const ftcost::Workload workload{
+      .dataset_tokens = 50e6, .epochs = 1, .global_batch_sequences = global};
+  return ftcost::estimate_run_with(llama_8b(), qlora_setup(), {},
+                                   ftcost::resolve_gpu(gpu, ftcost::default_gpus()), gpus, workload,
+                                   fake_peak_bytes);
+}
+
+}  // namespace
+
+TEST_CASE("the search takes the largest micro-batch that fits and keeps the global batch",
+          "[duration]") {
+  // RTX 4090 (23.65 GiB): without checkpointing 10 + 8 = 18 GiB fits at micro-batch 8;
+  // 16 would need 26 GiB. With checkpointing 16 fits (14 GiB) but recomputes a forward.
+  const auto run = run_on("rtx-4090", 1, 16);
+  REQUIRE(run.fits);
+  CHECK(run.setup.micro_batch * run.setup.grad_accum == 16);
+  CHECK(run.peak_reserved_gib <= run.capacity_gib);
+  CHECK(run.train_hours == Approx(50e6 / run.tokens_per_s_total / 3600));
+}
+
+TEST_CASE("checkpointing is used only when nothing fits without it", "[duration]") {
+  // RTX A4000 (15.84 GiB): without checkpointing 10 + 4 = 14 GiB fits micro-batch 4, so no
+  // recomputation even though micro-batch 16 would fit with it (10 + 4 = 14 GiB).
+  const auto a4000 = run_on("rtx-a4000", 1, 16);
+  REQUIRE(a4000.fits);
+  CHECK(a4000.setup.grad_ckpt == GradCkpt::None);
+  CHECK(a4000.setup.micro_batch == 4);
+  CHECK(a4000.setup.grad_accum == 4);
+  // T4 (14.75 GiB) but with a 14 GiB base: nothing fits without it, 14 + 0.25 x 2 does with it.
+  const auto tight = [](const ftcost::TrainingSetup& setup) {
+    const double bytes = fake_peak_bytes(setup).fit_bytes + ftcost::gib_to_bytes(4);
+    return ftcost::MemoryNeed{.fit_bytes = bytes, .reserved_bytes = bytes};
+  };
+  const auto t4 = ftcost::estimate_run_with(
+      llama_8b(), qlora_setup(), {}, ftcost::resolve_gpu("t4", ftcost::default_gpus()), 1,
+      {.dataset_tokens = 1e6, .epochs = 1, .global_batch_sequences = 16}, tight);
+  REQUIRE(t4.fits);
+  CHECK(t4.setup.grad_ckpt == GradCkpt::Full);
+  CHECK(t4.setup.micro_batch == 2);
+}
+
+TEST_CASE("a job that fits nowhere reports why instead of a time", "[duration]") {
+  const auto huge = [](const ftcost::TrainingSetup&) {
+    return ftcost::MemoryNeed{.fit_bytes = ftcost::gib_to_bytes(100), .reserved_bytes = 0};
+  };
+  const auto run = ftcost::estimate_run_with(
+      llama_8b(), qlora_setup(), {}, ftcost::resolve_gpu("rtx-4090", ftcost::default_gpus()), 1,
+      {.dataset_tokens = 1e6, .epochs = 1, .global_batch_sequences = 0}, huge);
+  CHECK_FALSE(run.fits);
+  CHECK(run.why_not == "needs 100.00 GiB per GPU, has 23.65 GiB");
+}
+
+TEST_CASE("more GPUs never make the wall time longer", "[duration]") {
+  for (const char* gpu : {"rtx-4090", "a100-80gb-sxm", "h100-sxm"}) {
+    double previous_hours = 1e30;
+    for (const std::int64_t gpus : {1, 2, 4, 8, 16}) {
+      INFO(gpu << " x" << gpus);
+      const auto run = run_on(gpu, gpus, 64);
+      REQUIRE(run.fits);
+      CHECK(run.train_hours <= previous_hours);
+      previous_hours = run.train_hours;
+    }
+  }
+}
+
+TEST_CASE("a non-positive workload is a usage error", "[duration]") {
+  const auto gpu = ftcost::resolve_gpu("rtx-4090", ftcost::default_gpus());
+  CHECK_THROWS_WITH(
+      ftcost::estimate_run_with(llama_8b(), qlora_setup(), {}, gpu, 1,
+                                {.dataset_tokens = 0, .epochs = 1, .global_batch_sequences = 0},
+                                fake_peak_bytes),
+      Catch::Contains("training tokens must be > 0"));
+}

@@ -1,0 +1,85 @@
+// resolve_setup: framework defaults, LoRA target presets and bad-input messages.
+#include "ftcost/resolve.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "ftcost/error.hpp"
+#include "ftcost/models.hpp"
+
+using Catch::Matchers::Contains;
+using namespace ftcost;
+
+namespace {
+
+const ModelArch& llama8b() {
+  return default_model_presets().front();  // llama-3.1-8b is the first preset
+}
+
+std::string error_of(const SetupRequest& request) {
+  try {
+    (void)resolve_setup(llama8b(), request);
+  } catch (const InputError& error) {
+    CHECK(error.exit_code() == ExitCode::Usage);
+    return error.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("torchtune defaults: bf16-true, chunked loss, q/v adapters of rank 8", "[resolve]") {
+  const ResolvedSetup r =
+      resolve_setup(llama8b(), {.method = Method::Lora, .framework = Framework::Torchtune});
+  CHECK(r.setup.precision == Precision::Bf16True);
+  CHECK(r.setup.loss == Loss::Fused);
+  CHECK(r.setup.lora_rank == 8);
+  CHECK(r.setup.lora_targets == std::vector<std::string>{"q_proj", "v_proj"});
+  CHECK(r.setup.quant == Quant::None);
+  CHECK_FALSE(r.assumptions.empty());
+}
+
+TEST_CASE("Unsloth defaults: offloaded checkpointing, fused loss, 8-bit AdamW", "[resolve]") {
+  const ResolvedSetup r = resolve_setup(llama8b(), {.framework = Framework::Unsloth});
+  CHECK(r.setup.method == Method::Qlora);
+  CHECK(r.setup.quant == Quant::Nf4Dq);
+  CHECK(r.setup.grad_ckpt == GradCkpt::Offload);
+  CHECK(r.setup.loss == Loss::Fused);
+  CHECK(r.setup.optimizer == Optimizer::AdamW8bit);
+  CHECK(r.setup.lora_targets.size() == 7);
+}
+
+TEST_CASE("explicit flags win over framework defaults", "[resolve]") {
+  SetupRequest request{.framework = Framework::Unsloth};
+  request.loss = Loss::Standard;
+  request.grad_ckpt = GradCkpt::None;
+  const ResolvedSetup r = resolve_setup(llama8b(), request);
+  CHECK(r.setup.loss == Loss::Standard);
+  CHECK(r.setup.grad_ckpt == GradCkpt::None);
+}
+
+TEST_CASE("impossible combinations name the flag and what is accepted", "[resolve]") {
+  CHECK(error_of({.method = Method::Full, .quant = Quant::Nf4}) ==
+        "--quant: 'nf4' needs --method lora or qlora (full fine-tuning trains every weight "
+        "unquantized; use --quant none)");
+  CHECK_THAT(error_of({.method = Method::Qlora, .quant = Quant::None}),
+             Contains("--quant: 'none' contradicts --method qlora"));
+  CHECK_THAT(error_of({.method = Method::Full, .lora_rank = 16}),
+             Contains("--lora-rank: only applies to --method lora or qlora"));
+  CHECK_THAT(error_of({.gpus = 4, .sharding = Sharding::None}),
+             Contains("--sharding: 'none' cannot run on --gpus 4"));
+  CHECK_THAT(error_of({.cpu_offload = CpuOffload::Params}),
+             Contains("--cpu-offload: 'params' needs --sharding zero3 or fsdp"));
+}
+
+TEST_CASE("numbers out of range are rejected with the accepted range", "[resolve]") {
+  CHECK(error_of({.seq_len = 0}) == "--seq-len: must be an integer from 1 to 10000000 (got 0)");
+  CHECK_THAT(error_of({.micro_batch = -3}), Contains("--micro-batch"));
+  CHECK_THAT(error_of({.lora_rank = 1'000'000}), Contains("--lora-rank"));
+}
+
+TEST_CASE("an unknown LoRA module gets a did-you-mean", "[resolve]") {
+  SetupRequest request;
+  request.lora_targets = std::vector<std::string>{"q_proj", "gate_prj"};
+  CHECK_THAT(error_of(request), Contains("--lora-targets: unknown module 'gate_prj'"));
+  CHECK_THAT(error_of(request), Contains("did you mean 'gate_proj'?"));
+}

@@ -1,0 +1,83 @@
+// Workload flags: token counts with suffixes, samples x average tokens, epochs and defaults.
+#include "ftcost/workload.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "ftcost/error.hpp"
+
+namespace {
+
+// Builds a request field by field (designated initializers would warn about the rest).
+ftcost::WorkloadRequest request(std::optional<double> tokens, std::optional<std::int64_t> samples,
+                                std::optional<double> avg_tokens,
+                                std::optional<double> epochs = std::nullopt) {
+  ftcost::WorkloadRequest built;
+  built.tokens = tokens;
+  built.samples = samples;
+  built.avg_tokens = avg_tokens;
+  built.epochs = epochs;
+  return built;
+}
+
+}  // namespace
+
+TEST_CASE("token counts accept k, M, B and T suffixes", "[workload]") {
+  CHECK(ftcost::parse_token_count("50M", "--tokens") == 50e6);
+  CHECK(ftcost::parse_token_count("1.2B", "--tokens") == Approx(1.2e9));
+  CHECK(ftcost::parse_token_count("750k", "--tokens") == 750e3);
+  CHECK(ftcost::parse_token_count("2e6", "--tokens") == 2e6);
+  CHECK(ftcost::parse_token_count("123456", "--tokens") == 123456);
+}
+
+TEST_CASE("zero, negative and malformed token counts are usage errors", "[workload]") {
+  const auto text = GENERATE(as<std::string>{}, "0", "-5M", "", "12Q", "M", "1.2.3B", "nan");
+  try {
+    (void)ftcost::parse_token_count(text, "--tokens");
+    FAIL("expected InputError for '" << text << "'");
+  } catch (const ftcost::InputError& error) {
+    CHECK(error.where() == "--tokens");
+    CHECK(error.exit_code() == ftcost::ExitCode::Usage);
+  }
+}
+
+TEST_CASE("samples times average tokens times epochs gives the training tokens", "[workload]") {
+  const auto resolved = ftcost::resolve_workload(request(std::nullopt, 10000, 512.0, 3.0));
+  CHECK(resolved.workload.dataset_tokens == 5120000);  // 10,000 x 512
+  CHECK(resolved.workload.epochs == 3);
+  CHECK(resolved.assumptions.empty());
+}
+
+TEST_CASE("a dataset's characters become tokens at 4 characters per token", "[workload]") {
+  ftcost::WorkloadRequest with_dataset;
+  with_dataset.dataset = ftcost::DatasetStats{.samples = 3, .text_chars = 4000};
+  const auto resolved = ftcost::resolve_workload(with_dataset);
+  CHECK(resolved.workload.dataset_tokens == 1000);  // 4,000 / 4
+  REQUIRE(resolved.assumptions.size() == 1);
+  CHECK_THAT(resolved.assumptions[0].text, Catch::Contains("4 characters per token"));
+}
+
+TEST_CASE("without workload flags the documented default is assumed and stated", "[workload]") {
+  const auto resolved = ftcost::resolve_workload({});
+  CHECK(resolved.workload.dataset_tokens == 50e6);
+  CHECK(resolved.workload.epochs == 1);
+  REQUIRE(resolved.assumptions.size() == 1);
+  CHECK_THAT(resolved.assumptions[0].text, Catch::Contains("50M-token"));
+}
+
+TEST_CASE("bad workload combinations are usage errors naming the flag", "[workload]") {
+  auto [bad, where] = GENERATE(table<ftcost::WorkloadRequest, std::string>({
+      {request(1e6, 10, 5.0), "--tokens"},
+      {request(std::nullopt, 10, std::nullopt), "--avg-tokens"},
+      {request(std::nullopt, std::nullopt, 10.0), "--samples"},
+      {request(1e6, std::nullopt, std::nullopt, 0.0), "--epochs"},
+      {request(1e6, std::nullopt, std::nullopt, -1.0), "--epochs"},
+      {request(std::nullopt, 0, 5.0), "--samples"},
+      {request(-3.0, std::nullopt, std::nullopt), "--tokens"},
+  }));
+  try {
+    (void)ftcost::resolve_workload(bad);
+    FAIL("expected InputError");
+  } catch (const ftcost::InputError& error) {
+    CHECK(error.where() == where);
+  }
+}
