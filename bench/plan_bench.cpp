@@ -1,6 +1,7 @@
 // Whole-process time of `ftcost plan`: the default catalog, and a generated 100,000-offer
 // catalog (median wall time of repeated runs, and the child's peak RSS).
 // Usage: plan_bench [runs]   (the ftcost binary path is built in; run a release build)
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -47,8 +48,7 @@ RunResult run(const std::vector<std::string>& args) {
   int status = 0;
   rusage usage{};
   wait4(pid, &status, 0, &usage);
-  result.seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.max_rss_kib = usage.ru_maxrss;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   posix_spawn_file_actions_destroy(&actions);
@@ -92,10 +92,11 @@ void report(const char* name, std::vector<RunResult> results) {
   for (const RunResult& r : results) {
     rss = std::max(rss, r.max_rss_kib);
   }
-  std::printf("%-34s runs %3zu  median %8.2f ms  min %8.2f ms  max %8.2f ms  peak RSS %7.1f MiB  exit %d\n",
-              name, results.size(), results[results.size() / 2].seconds * 1e3,
-              results.front().seconds * 1e3, results.back().seconds * 1e3,
-              static_cast<double>(rss) / 1024.0, results.front().exit_code);
+  std::printf(
+      "%-34s runs %3zu  median %8.2f ms  min %8.2f ms  max %8.2f ms  peak RSS %7.1f MiB  exit %d\n",
+      name, results.size(), results[results.size() / 2].seconds * 1e3,
+      results.front().seconds * 1e3, results.back().seconds * 1e3,
+      static_cast<double>(rss) / 1024.0, results.front().exit_code);
 }
 
 }  // namespace

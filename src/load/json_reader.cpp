@@ -87,6 +87,14 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& origin)
     }
     throw InputError(origin + ":" + line_column(text, error.byte), "", "invalid JSON: " + detail,
                      {}, ExitCode::InvalidData);
+  } catch (const nlohmann::json::out_of_range& error) {
+    // A number too large for a double (e.g. 1e9999) is reported as out_of_range.406, without a
+    // position; found by fuzz/fuzz_catalog.
+    std::string detail = error.what();
+    if (const auto bracket = detail.find("] "); bracket != std::string::npos) {
+      detail = detail.substr(bracket + 2);
+    }
+    throw InputError(origin, "", "invalid JSON: " + detail, {}, ExitCode::InvalidData);
   }
 }
 

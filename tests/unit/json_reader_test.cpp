@@ -45,3 +45,9 @@ TEST_CASE("unknown keys are refused with a suggestion", "[json]") {
   CHECK_THROWS_WITH(JsonCursor(json, "x.json").reject_unknown_keys({"usd_per_hour", "gpu"}),
                     "x.json: /usd_per_hr: unknown key (did you mean 'usd_per_hour'?)");
 }
+
+TEST_CASE("a number too large for a double is invalid JSON, not a crash", "[json]") {
+  // Found by fuzz/fuzz_catalog: nlohmann reports it as out_of_range.406, not parse_error.
+  CHECK_THROWS_WITH(parse_json_text("[2299999e9999999999999999]", "n.json"),
+                    "n.json: invalid JSON: number overflow parsing '2299999e9999999999999999'");
+}
