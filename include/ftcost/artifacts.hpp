@@ -19,18 +19,16 @@ struct ArtifactSizes {
   bool full_fine_tune = false;    ///< the output is a whole model, not an adapter
 };
 
-/// Bytes per dataset token as stored on disk (JSONL text): about 4 characters per token for
-/// English BPE vocabularies. Source: docs/planner.md#artifact-sizes.
-inline constexpr double kDatasetBytesPerToken = 4.0;
-
-/// LoRA parameters (elements) added by `setup` (rank r on each targeted linear: r·(in+out) per
-/// copy, summed over layers; "lm_head" adds r·(hidden+vocab)). 0 for Method::Full.
+/// LoRA parameters (elements) stored in the adapter file: rank r on each targeted linear,
+/// r·(in+out) for every copy (all experts, unlike lora_adapter_params, which counts the active
+/// copies a token trains), summed over layers; "lm_head" adds r·(hidden+vocab). 0 for
+/// Method::Full.
 /// Source: docs/planner.md#artifact-sizes (Hu et al. 2021).
 [[nodiscard]] std::int64_t lora_param_count(const ModelArch& arch,
                                             const TrainingSetup& setup) noexcept;
 
-/// Artifact sizes for `arch` trained with `setup` on `dataset_tokens` tokens (one epoch's data).
-/// Source: docs/planner.md#artifact-sizes.
+/// Artifact sizes for `arch` trained with `setup` on `dataset_tokens` tokens (one epoch's data,
+/// stored as text at kCharsPerToken bytes per token). Source: docs/planner.md#artifact-sizes.
 [[nodiscard]] ArtifactSizes artifact_sizes(const ModelArch& arch, const TrainingSetup& setup,
                                            double dataset_tokens) noexcept;
 

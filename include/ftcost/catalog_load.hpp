@@ -44,8 +44,9 @@ enum class CatalogRole { Full, Overlay };
 /// nullopt when `date` is not such a date.
 [[nodiscard]] std::optional<std::int64_t> days_from_date(std::string_view date) noexcept;
 
-/// One line per provider whose offers are older than `max_age_days` on day `today_days` (days
-/// since 1970-01-01): "<origin>: N of M <provider> offers are older than D days (oldest ...)".
+/// One summary line when offers are older than `max_age_days` on day `today_days` (days since
+/// 1970-01-01), else none: "<origin>: N of M offers are older than D days (aws 3, vast 4;
+/// oldest vast 2025-09-17, 438 days)".
 [[nodiscard]] std::vector<std::string> catalog_age_warnings(const Catalog& catalog,
                                                             const std::string& origin,
                                                             std::int64_t today_days,

@@ -5,12 +5,12 @@
 
 #include "commands.hpp"
 #include "enum_option.hpp"
-#include "ftcost/dataset.hpp"
 #include "ftcost/duration.hpp"
 #include "ftcost/gpus.hpp"
 #include "ftcost/models.hpp"
 #include "ftcost/workload.hpp"
 #include "render/run_render.hpp"
+#include "workload_options.hpp"
 
 namespace ftcost::cli {
 namespace {
@@ -20,9 +20,7 @@ struct TimeOptions {
   std::string gpu;
   std::int64_t gpus = 1;
   SetupRequest request;
-  std::optional<std::string> tokens;
-  WorkloadRequest workload;
-  std::optional<std::string> dataset;
+  WorkloadOptions workload;
   std::optional<double> link_gb_per_s;
   OutputFormat format = OutputFormat::Table;
 };
@@ -44,25 +42,8 @@ void add_setup_flags(CLI::App& command, SetupRequest& request) {
   command.add_option("--lora-rank", request.lora_rank, "LoRA rank");
 }
 
-void add_workload_flags(CLI::App& command, TimeOptions& options) {
-  command.add_option("--tokens", options.tokens, "Dataset tokens per epoch, e.g. 50M or 1.2B");
-  command.add_option("--samples", options.workload.samples, "Samples in the dataset");
-  command.add_option("--avg-tokens", options.workload.avg_tokens, "Tokens per sample");
-  command.add_option("--dataset", options.dataset,
-                     "JSONL, JSON array or text file to count (4 characters per token)");
-  command.add_option("--epochs", options.workload.epochs, "Passes over the dataset (default 1)");
-  command.add_option("--global-batch", options.workload.global_batch_sequences,
-                     "Sequences per optimizer step across all GPUs");
-}
-
-ExitCode run_time(TimeOptions& options) {
-  if (options.tokens) {
-    options.workload.tokens = parse_token_count(*options.tokens, "--tokens");
-  }
-  if (options.dataset) {
-    options.workload.dataset = load_dataset_stats(*options.dataset);
-  }
-  const ResolvedWorkload workload = resolve_workload(options.workload);
+ExitCode run_time(const TimeOptions& options) {
+  const ResolvedWorkload workload = resolve_workload_options(options.workload);
   const ResolvedModel model = resolve_model(options.model, default_model_presets());
   const GpuChoice gpu = choose_gpu(options.gpu, default_gpus());
   RunEstimate run = estimate_run(model.arch, options.request, *gpu.gpu, options.gpus,
@@ -93,7 +74,7 @@ void add_time_command(CLI::App& app, ExitCode& result) {
                    "Override the per-GPU collective bandwidth, GB/s")
       ->check(CLI::PositiveNumber);
   add_setup_flags(*command, options->request);
-  add_workload_flags(*command, *options);
+  add_workload_options(*command, options->workload);
   add_format_option(*command, options->format);
   command->callback([options, &result] { result = run_time(*options); });
 }

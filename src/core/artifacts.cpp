@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "ftcost/params.hpp"
+#include "ftcost/workload.hpp"
 
 namespace ftcost {
 namespace {
@@ -66,7 +67,7 @@ ArtifactSizes artifact_sizes(const ModelArch& arch, const TrainingSetup& setup,
   const auto total = static_cast<double>(count_params(arch).total);
   ArtifactSizes sizes;
   sizes.base_model_bytes = total * kSixteenBitBytes;
-  sizes.dataset_bytes = dataset_tokens * kDatasetBytesPerToken;
+  sizes.dataset_bytes = dataset_tokens * kCharsPerToken;
   sizes.merged_model_bytes = total * kSixteenBitBytes;
   sizes.full_fine_tune = setup.method == Method::Full;
   const double per_param = weight_bytes(setup.precision) + optimizer_bytes(setup.optimizer);

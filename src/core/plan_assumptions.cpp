@@ -1,6 +1,7 @@
 // The assumptions every plan rests on, stated with their sources (docs/planner.md).
 #include <string>
 
+#include "ftcost/workload.hpp"
 #include "number_text.hpp"
 #include "plan_rank.hpp"
 
@@ -13,7 +14,7 @@ std::vector<Assumption> plan_assumptions(const PlanRequest& request) {
                       " GB), base model and dataset download at " +
                       short_number(request.download_gb_per_s) + " GB/s, billed",
                   "docs/planner.md#setup (2i2c image pull; HF Hub default download speed)"});
-  list.push_back({"dataset on disk: " + short_number(kDatasetBytesPerToken) + " bytes per token",
+  list.push_back({"dataset on disk: " + short_number(kCharsPerToken) + " bytes per token",
                   "docs/planner.md#artifact-sizes"});
   list.push_back({"storage: volume kept " + short_number(request.keep_days) +
                       " days after training at the stopped rate; " +

@@ -121,35 +121,31 @@ Catalog merge_catalogs(Catalog base, const Catalog& overlay, const std::string& 
 
 std::vector<std::string> catalog_age_warnings(const Catalog& catalog, const std::string& origin,
                                               std::int64_t today_days, std::int64_t max_age_days) {
-  struct Stale {
-    std::size_t stale = 0;
-    std::size_t total = 0;
-    std::string oldest;
-    std::int64_t oldest_days = 0;
-  };
-  std::map<std::string, Stale> by_provider;
+  std::map<std::string, std::size_t> stale_by_provider;
+  std::size_t stale = 0;
+  std::int64_t oldest_days = 0;
+  std::string oldest;
   for (const Offer& offer : catalog.offers) {
-    Stale& s = by_provider[offer.provider];
-    ++s.total;
     const std::int64_t age = today_days - days_from_date(offer.as_of).value_or(today_days);
     if (age > max_age_days) {
-      ++s.stale;
-      if (age > s.oldest_days) {
-        s.oldest_days = age;
-        s.oldest = offer.as_of;
+      ++stale;
+      ++stale_by_provider[offer.provider];
+      if (age > oldest_days) {
+        oldest_days = age;
+        oldest = offer.provider + " " + offer.as_of;
       }
     }
   }
-  std::vector<std::string> lines;
-  for (const auto& [provider, s] : by_provider) {
-    if (s.stale > 0) {
-      lines.push_back(origin + ": " + std::to_string(s.stale) + " of " + std::to_string(s.total) +
-                      " " + provider + " offers are older than " + std::to_string(max_age_days) +
-                      " days (oldest " + s.oldest + ", " + std::to_string(s.oldest_days) +
-                      " days)");
-    }
+  if (stale == 0) {
+    return {};
   }
-  return lines;
+  std::string providers;
+  for (const auto& [provider, count] : stale_by_provider) {
+    providers += (providers.empty() ? "" : ", ") + provider + " " + std::to_string(count);
+  }
+  return {origin + ": " + std::to_string(stale) + " of " + std::to_string(catalog.offers.size()) +
+          " offers are older than " + std::to_string(max_age_days) + " days (" + providers +
+          "; oldest " + oldest + ", " + std::to_string(oldest_days) + " days)"};
 }
 
 }  // namespace ftcost

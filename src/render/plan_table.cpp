@@ -21,8 +21,8 @@ void write_header(const Plan& plan, const PlanRequest& request, const PlanContex
   write_key_values(
       out, {{"model", context.model_id + " (" + context.model_name + ")"},
             {"method", std::string(name_of(context.method))},
-            {"dataset",
-             fmt::format("{:.0f} tokens x {:g} epochs", context.dataset_tokens, context.epochs)},
+            {"dataset", fmt::format("{:.4g}M tokens per epoch x {:g} epoch(s)",
+                                    context.dataset_tokens / 1e6, context.epochs)},
             {"catalog",
              fmt::format("{} version {} as of {} ({} offers)", context.catalog_origin,
                          context.catalog_version, context.catalog_as_of, context.catalog_offers)},

@@ -139,13 +139,14 @@ TEST_CASE("dates: days since 1970 of full and partial dates", "[catalog]") {
   CHECK_FALSE(ftcost::days_from_date("2026/01/01"));
 }
 
-TEST_CASE("age warnings summarise stale offers per provider", "[catalog]") {
+TEST_CASE("age warnings: one line counting stale offers per provider", "[catalog]") {
   const Catalog c = parse_file("good/minimal.json");
   const std::int64_t today = *ftcost::days_from_date("2026-11-29");
   // 2026-09-25 to 2026-11-29: 5 days of September + 31 of October + 29 of November = 65.
   const auto lines = ftcost::catalog_age_warnings(c, "m.json", today, 60);
   REQUIRE(lines.size() == 1);
-  CHECK(lines[0] == "m.json: 2 of 2 p offers are older than 60 days (oldest 2026-09-25, 65 days)");
+  CHECK(lines[0] ==
+        "m.json: 2 of 2 offers are older than 60 days (p 2; oldest p 2026-09-25, 65 days)");
   CHECK(ftcost::catalog_age_warnings(c, "m.json", today, 65).empty());
 }
 

@@ -1,0 +1,114 @@
+// `ftcost plan`: where should this fine-tune run, and what will the whole project cost?
+#include "plan_command.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+#include "catalog_options.hpp"
+#include "enum_option.hpp"
+#include "ftcost/artifacts.hpp"
+#include "ftcost/duration.hpp"
+#include "ftcost/error.hpp"
+#include "ftcost/gpus.hpp"
+#include "ftcost/models.hpp"
+#include "ftcost/plan_render.hpp"
+#include "ftcost/resolve.hpp"
+#include "plan_flags.hpp"
+#include "setup_options.hpp"
+#include "workload_options.hpp"
+
+namespace ftcost::cli {
+namespace {
+
+struct PlanOptions {
+  std::string model;
+  SetupRequest setup;
+  WorkloadOptions workload;
+  CatalogOptions catalog;
+  PlanFlags flags;
+  bool verbose = false;
+  OutputFormat format = OutputFormat::Table;
+};
+
+// The duration model for one (GPU, count); a setup impossible on that count (e.g. sharding
+// rules) is a rejection of those offers, not an error of the whole plan.
+RunFunction run_function(const ModelArch& arch, const SetupRequest& setup,
+                         const Workload& workload) {
+  return [&arch, &setup, &workload](const std::string& gpu_id, std::int64_t gpus) {
+    try {
+      return estimate_run(arch, setup, resolve_gpu(gpu_id, default_gpus()), gpus, workload);
+    } catch (const InputError& error) {
+      RunEstimate run;
+      run.gpu_id = gpu_id;
+      run.gpus = gpus;
+      run.why_not = error.problem();
+      return run;
+    }
+  };
+}
+
+ExitCode exit_code(PlanOutcome outcome) {
+  switch (outcome) {
+    case PlanOutcome::Ok:
+      return ExitCode::Ok;
+    case PlanOutcome::NoFit:
+      return ExitCode::NoFit;
+    case PlanOutcome::OverBudget:
+      return ExitCode::OverBudget;
+  }
+  return ExitCode::Internal;
+}
+
+ExitCode run_plan(const PlanOptions& options) {
+  const ResolvedWorkload workload = resolve_workload_options(options.workload);
+  ResolvedModel model = resolve_model(options.model, default_model_presets());
+  // Resolving once up front turns bad setup flags into usage errors before any offer is tried.
+  const ResolvedSetup resolved = resolve_setup(model.arch, options.setup);
+  const LoadedCatalog loaded = load_selected_catalog(options.catalog);
+  const PlanRequest request =
+      plan_request(options.flags, loaded.catalog,
+                   artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens));
+  const Plan result =
+      plan(request, loaded.catalog, run_function(model.arch, options.setup, workload.workload));
+  PlanContext context{.model_id = model.arch.id,
+                      .model_name = model.arch.name,
+                      .method = resolved.setup.method,
+                      .dataset_tokens = workload.workload.dataset_tokens,
+                      .epochs = workload.workload.epochs,
+                      .catalog_origin = loaded.origin,
+                      .catalog_version = loaded.catalog.version,
+                      .catalog_as_of = loaded.catalog.as_of,
+                      .catalog_schema_version = loaded.catalog.schema_version,
+                      .catalog_offers = loaded.catalog.offers.size(),
+                      .assumptions = std::move(model.assumptions)};
+  for (const auto* list : {&workload.assumptions, &resolved.assumptions}) {
+    context.assumptions.insert(context.assumptions.end(), list->begin(), list->end());
+  }
+  render_plan(result, request, context, options.format, options.verbose, std::cout);
+  return exit_code(result.outcome);
+}
+
+}  // namespace
+
+void add_plan_command(CLI::App& app, ExitCode& result) {
+  auto options = std::make_shared<PlanOptions>();
+  CLI::App* command = app.add_subcommand(
+      "plan",
+      "Rank GPU offers by the whole project's cost: compute, setup, storage, egress, "
+      "spot interruptions");
+  command->add_option("--model", options->model, "Preset id, size alias or config.json path")
+      ->required();
+  add_setup_options(*command, options->setup);
+  // The GPU count comes from each offer's shape; --max-gpus bounds it.
+  command->remove_option(command->get_option("--gpus"));
+  add_workload_options(*command, options->workload);
+  add_plan_flags(*command, options->flags);
+  add_catalog_options(*command, options->catalog);
+  command->add_flag("--verbose,-v", options->verbose,
+                    "Also list every assumption and every rejected offer with its reason");
+  add_format_option(*command, options->format);
+  command->callback([options, &result] { result = run_plan(*options); });
+}
+
+}  // namespace ftcost::cli

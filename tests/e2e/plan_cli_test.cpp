@@ -1,0 +1,158 @@
+// `ftcost plan`, `providers` and `catalog validate` end to end: exit codes 0/3/4/5, formats,
+// catalog files, and nothing on stdout when input is bad.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "run_ftcost.hpp"
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+using ftcost::e2e::run_ftcost;
+
+namespace {
+
+const std::string kCatalogs = std::string(FTCOST_TEST_DATA) + "/catalog/";
+
+std::vector<std::string> plan_args(std::vector<std::string> extra, const std::string& model = "8b",
+                                   const std::string& method = "qlora") {
+  std::vector<std::string> args{"plan", "--model", model, "--method", method};
+  args.insert(args.end(), extra.begin(), extra.end());
+  return args;
+}
+
+nlohmann::json plan_json(std::vector<std::string> extra, int expected_exit,
+                         const std::string& model = "8b", const std::string& method = "qlora") {
+  extra.insert(extra.end(), {"--format", "json"});
+  const auto run = run_ftcost(plan_args(extra, model, method));
+  REQUIRE(run.exit_code == expected_exit);
+  return nlohmann::json::parse(run.out);
+}
+
+// Warnings are allowed on stderr (the built-in catalog has stale rows); errors are not.
+void check_no_error(const std::string& err) {
+  CHECK_THAT(err, !Contains("error"));
+}
+
+}  // namespace
+
+TEST_CASE("plan: the default answer ranks plans and exits 0", "[plan_cli]") {
+  const auto run = run_ftcost(plan_args({}));
+  REQUIRE(run.exit_code == 0);
+  check_no_error(run.err);
+  CHECK_THAT(run.out, Contains("model:") && Contains("llama-3.1-8b") && Contains("catalog:") &&
+                          Contains("total $") && Contains("outcome: ok"));
+}
+
+TEST_CASE("plan --budget: 0 within budget, 5 over budget, with the outcome in JSON", "[plan_cli]") {
+  const auto ok = plan_json({"--budget", "1000"}, 0);
+  CHECK(ok.at("outcome") == "ok");
+  const auto over = plan_json({"--budget", "0.01"}, 5);
+  CHECK(over.at("outcome") == "over-budget");
+  CHECK(over.at("cheapest_usd").get<double>() > 0.01);
+  CHECK_FALSE(over.at("plans").empty());  // the plans are still reported
+  CHECK(over.at("plans").at(0).at("within_budget") == false);
+}
+
+TEST_CASE("plan: 70B full fine-tuning never fits one 24 GB GPU (exit 4)", "[plan_cli]") {
+  const auto doc = plan_json({"--gpu", "rtx-4090", "--max-gpus", "1"}, 4, "70b", "full");
+  CHECK(doc.at("outcome") == "no-fit");
+  CHECK(doc.at("plans").empty());
+  REQUIRE_FALSE(doc.at("rejected").empty());
+  for (const auto& r : doc.at("rejected")) {
+    CHECK(r.at("gpu") == "rtx-4090");
+    CHECK_FALSE(r.at("reason").get<std::string>().empty());
+  }
+}
+
+TEST_CASE("plan: an 8B QLoRA plan exists on a 24 GB GPU", "[plan_cli]") {
+  for (const char* gpu : {"rtx-4090", "rtx-3090", "l4"}) {
+    CAPTURE(gpu);
+    const auto doc = plan_json({"--gpu", gpu}, 0);
+    REQUIRE_FALSE(doc.at("plans").empty());
+    for (const auto& p : doc.at("plans")) {
+      CHECK(p.at("gpu") == gpu);
+      CHECK(p.at("configuration").at("peak_reserved_gib").get<double>() <=
+            p.at("configuration").at("capacity_gib").get<double>());
+    }
+  }
+}
+
+TEST_CASE("plan --format csv: header plus one row per plan", "[plan_cli]") {
+  const auto run = run_ftcost(plan_args({"--top", "3", "--format", "csv"}));
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, StartsWith("\"rank\",\"provider\""));
+  std::size_t rows = 0;
+  for (std::size_t pos = run.out.find("\r\n"); pos != std::string::npos;
+       pos = run.out.find("\r\n", pos + 2)) {
+    ++rows;
+  }
+  CHECK(rows == 4);
+}
+
+TEST_CASE("plan --catalog-add: a negotiated price replaces the catalog's", "[plan_cli]") {
+  const auto doc = plan_json({"--catalog-add", kCatalogs + "good/negotiated.json", "--provider",
+                              "vast", "--gpu", "4090", "--tier", "on-demand"},
+                             0);
+  REQUIRE(doc.at("plans").size() == 1);
+  CHECK(doc.at("plans").at(0).at("offer_usd_per_hour") == 0.05);
+}
+
+TEST_CASE("plan: malformed catalogs exit 3 with one line and nothing on stdout", "[plan_cli]") {
+  const std::string file =
+      GENERATE("wrong-type.json", "negative-price.json", "unknown-gpu.json", "duplicate-offer.json",
+               "empty.json", "unknown-key.json", "syntax-error.json", "not-an-object.json");
+  const std::string path = kCatalogs + "bad/" + file;
+  const auto run = run_ftcost(plan_args({"--catalog", path}));
+  CAPTURE(file, run.err);
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, StartsWith("ftcost: error: " + path));
+  CHECK(run.err.find('\n') == run.err.size() - 1);
+}
+
+TEST_CASE("plan: a 100 MB catalog is refused quickly with exit 3", "[plan_cli]") {
+  const auto path = std::filesystem::temp_directory_path() / "ftcost-e2e-100mb.json";
+  { std::ofstream(path.string()) << "{"; }
+  std::filesystem::resize_file(path, 100ULL * 1024 * 1024);
+  const auto run = run_ftcost(plan_args({"--catalog", path.string()}));
+  std::filesystem::remove(path);
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, Contains("larger than the limit"));
+}
+
+TEST_CASE("plan --strict-catalog-age: stale rows are an error for CI", "[plan_cli]") {
+  const auto run = run_ftcost(plan_args({"--strict-catalog-age"}));
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, StartsWith("ftcost: error: --strict-catalog-age: "));
+  const auto relaxed = run_ftcost(plan_args({"--max-catalog-age", "36500"}));
+  CHECK(relaxed.exit_code == 0);
+  CHECK(relaxed.err.empty());
+}
+
+TEST_CASE("plan: unknown provider or store is a usage error (exit 2)", "[plan_cli]") {
+  const auto provider = run_ftcost(plan_args({"--provider", "vastai"}));
+  CHECK(provider.exit_code == 2);
+  CHECK(provider.out.empty());
+  CHECK_THAT(provider.err,
+             Contains("--provider: unknown provider 'vastai' (did you mean 'vast'?)"));
+  const auto store = run_ftcost(plan_args({"--checkpoint-to", "s4"}));
+  CHECK(store.exit_code == 2);
+  CHECK_THAT(store.err, Contains("--checkpoint-to: unknown store 's4' (did you mean 's3'?)"));
+}
+
+TEST_CASE("providers lists providers and offers; catalog validate checks files", "[plan_cli]") {
+  const auto list = run_ftcost({"providers", "--provider", "vast"});
+  REQUIRE(list.exit_code == 0);
+  CHECK_THAT(list.out, Contains("Vast.ai") && Contains("rtx-4090"));
+  const auto good = run_ftcost({"catalog", "validate", kCatalogs + "good/minimal.json"});
+  CHECK(good.exit_code == 0);
+  CHECK_THAT(good.out, Contains("valid catalog (schema 1): 1 providers, 2 offers"));
+  const auto bad = run_ftcost({"catalog", "validate", kCatalogs + "bad/negative-price.json"});
+  CHECK(bad.exit_code == 3);
+  CHECK(bad.out.empty());
+  CHECK_THAT(bad.err, Contains("/offers/1/usd_per_hour: out of range: -0.4"));
+}
