@@ -14,11 +14,10 @@ namespace ftcost::planner {
 
 /// Sorts by request.sort (ties: shorter wall time, then lower cost, then the offer's key),
 /// applies --pareto, marks within_budget, and keeps request.top rows.
+/// With --pareto, only plans no other plan beats on both expected cost and expected wall time
+/// are ranked.
 [[nodiscard]] std::vector<PlanFigures> rank(const PlanRequest& request, const Catalog& catalog,
-                                            std::vector<PlanFigures> costed);
-
-/// Keeps the plans no other plan beats on both expected cost and expected wall time.
-[[nodiscard]] std::vector<PlanFigures> pareto_front(std::vector<PlanFigures> sorted_by_cost);
+                                            const std::vector<PlanFigures>& costed);
 
 /// The assumptions every plan of `request` rests on, with their sources.
 [[nodiscard]] std::vector<Assumption> plan_assumptions(const PlanRequest& request);

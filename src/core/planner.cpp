@@ -96,6 +96,8 @@ struct Enumerated {
 Enumerated enumerate(const PlanRequest& request, const Catalog& catalog, RunCache& runs,
                      const CheckpointStore* store) {
   Enumerated result;
+  // Most offers are single-instance; multi-node ones add a few candidates each.
+  result.costed.reserve(catalog.offers.size() + catalog.offers.size() / 4);
   for (std::size_t i = 0; i < catalog.offers.size(); ++i) {
     const Offer& offer = catalog.offers[i];
     const Provider* provider = catalog.find_provider(offer.provider);
@@ -185,7 +187,7 @@ Plan plan(const PlanRequest& request, const Catalog& catalog, const RunFunction&
   result.outcome = request.budget_usd && *result.cheapest_usd > *request.budget_usd
                        ? PlanOutcome::OverBudget
                        : PlanOutcome::Ok;
-  std::vector<PlanFigures> ranked = planner::rank(request, catalog, std::move(all.costed));
+  std::vector<PlanFigures> ranked = planner::rank(request, catalog, all.costed);
   for (const PlanFigures& figures : ranked) {
     result.rows.push_back(make_row(figures, catalog, runs));
   }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ftcost/catalog.hpp"
@@ -24,6 +25,9 @@ template <class E>
 
 /// One element of "checkpoint_stores".
 [[nodiscard]] CheckpointStore read_store(const JsonCursor& cursor);
+
+/// The string member `key` of an object, or "" when absent.
+[[nodiscard]] std::string optional_string(const JsonCursor& cursor, std::string_view key);
 
 /// One element of "offers"; `known_gpus` are the GPU ids an offer may name.
 [[nodiscard]] Offer read_offer(const JsonCursor& cursor,

@@ -14,6 +14,12 @@ namespace ftcost::load {
 /// Parses `text`; a syntax error throws InputError "<origin>:<line>:<column>: invalid JSON: ...".
 [[nodiscard]] nlohmann::json parse_json_text(std::string_view text, const std::string& origin);
 
+/// As parse_json_text, calling `callback` (nlohmann's parser_callback_t) for every parse event:
+/// it may read values as they complete and return false to drop them, so a large array is never
+/// held whole. Exceptions the callback throws pass through.
+[[nodiscard]] nlohmann::json parse_json_text(std::string_view text, const std::string& origin,
+                                             const nlohmann::json::parser_callback_t& callback);
+
 /// Reads a whole file (at most `max_bytes`); throws InputError (ExitCode::InvalidData) naming
 /// `path` when it is missing, unreadable, a directory, empty, or larger than max_bytes.
 [[nodiscard]] std::string read_text_file(const std::string& path, std::uintmax_t max_bytes);
