@@ -31,20 +31,36 @@ struct PlanOptions {
   OutputFormat format = OutputFormat::Table;
 };
 
-// The duration model for one (GPU, count); a setup impossible on that count (e.g. sharding
-// rules) is a rejection of those offers, not an error of the whole plan.
+// One configuration search; a setup impossible on that count (e.g. sharding rules) is a
+// rejection of those offers, not an error of the whole plan.
+RunEstimate search(const ModelArch& arch, const SetupRequest& setup, const Gpu& gpu,
+                   std::int64_t gpus, const Workload& workload) {
+  try {
+    return estimate_run(arch, setup, gpu, gpus, workload);
+  } catch (const InputError& error) {
+    RunEstimate run;
+    run.gpu_id = gpu.id;
+    run.gpus = gpus;
+    run.why_not = error.problem();
+    return run;
+  }
+}
+
+// The duration model for one (GPU, count). estimate_run searches micro-batch and checkpointing;
+// when --sharding is unset and the framework's multi-GPU default (data parallel) does not fit,
+// ZeRO-3 is tried too, so large models can use multi-GPU offers (docs/planner.md#enumeration).
 RunFunction run_function(const ModelArch& arch, const SetupRequest& setup,
                          const Workload& workload) {
   return [&arch, &setup, &workload](const std::string& gpu_id, std::int64_t gpus) {
-    try {
-      return estimate_run(arch, setup, resolve_gpu(gpu_id, default_gpus()), gpus, workload);
-    } catch (const InputError& error) {
-      RunEstimate run;
-      run.gpu_id = gpu_id;
-      run.gpus = gpus;
-      run.why_not = error.problem();
+    const Gpu& gpu = resolve_gpu(gpu_id, default_gpus());
+    RunEstimate run = search(arch, setup, gpu, gpus, workload);
+    if (run.fits || gpus == 1 || setup.sharding) {
       return run;
     }
+    SetupRequest sharded = setup;
+    sharded.sharding = Sharding::Zero3;
+    RunEstimate zero3 = search(arch, sharded, gpu, gpus, workload);
+    return zero3.fits ? zero3 : run;
   };
 }
 

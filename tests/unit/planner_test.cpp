@@ -28,8 +28,8 @@ const ftcost::PlanRow* find_row(const Plan& plan, const std::string& gpu, Tier t
   return nullptr;
 }
 
-// Every plan: finite, non-negative line items; p90 never below expected; wall time covers setup
-// and training; rows sorted by the request's key.
+// Every plan: finite, non-negative line items summing to the total; p90 never below the
+// uninterrupted plan; wall time covers setup and training; rows sorted by the request's key.
 void check_plan_invariants(const Plan& plan, const PlanRequest& req) {
   for (const auto& row : plan.rows) {
     const auto& c = row.cost;
@@ -40,8 +40,10 @@ void check_plan_invariants(const Plan& plan, const PlanRequest& req) {
     }
     CHECK(c.total_usd() ==
           Approx(c.compute_usd + c.setup_usd + c.storage_usd + c.egress_usd + c.interruption_usd));
-    CHECK(row.p90_total_usd >= c.total_usd() - 1e-12);
-    CHECK(row.p90_wall_hours >= row.wall_hours - 1e-12);
+    // With a small expected count, 90% of runs see no interruption, so p90 may be below the
+    // mean; it never drops below the plan without any interruption.
+    CHECK(row.p90_total_usd >= c.total_usd() - c.interruption_usd - 1e-12);
+    CHECK(row.p90_wall_hours >= row.setup_hours + row.train_hours - 1e-12);
     CHECK(row.wall_hours >= row.setup_hours + row.train_hours - 1e-12);
   }
   for (std::size_t i = 1; i < plan.rows.size(); ++i) {
