@@ -49,6 +49,7 @@ struct PlanRequest {
   double image_pull_minutes = 6;                    ///< container image pull and start, minutes
   double image_gb = 6.35;                           ///< container image size, GB (ingress fees)
   double local_write_gb_per_s = 1.0;                ///< checkpoint write speed to local disk, GB/s
+  double checkpoint_fixed_s = 5;  ///< per save besides the bytes: trainer state, sync (assumed)
 };
 
 /// The training run for `gpus` GPUs of canonical id `gpu_id` (the duration model's answer).

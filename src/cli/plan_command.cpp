@@ -98,7 +98,11 @@ ExitCode run_plan(const PlanOptions& options) {
                       .catalog_schema_version = loaded.catalog.schema_version,
                       .catalog_offers = loaded.catalog.offers.size(),
                       .assumptions = std::move(model.assumptions)};
-  for (const auto* list : {&workload.assumptions, &resolved.assumptions}) {
+  // The search chose micro-batch, accumulation and checkpointing per offer, so the setup
+  // assumptions shown are the top plan's (estimate_run drops the defaults it overrode).
+  const auto& setup_notes =
+      result.rows.empty() ? resolved.assumptions : result.rows.front().run.assumptions;
+  for (const auto* list : {&workload.assumptions, &setup_notes}) {
     context.assumptions.insert(context.assumptions.end(), list->begin(), list->end());
   }
   render_plan(result, request, context, options.format, options.verbose, std::cout);

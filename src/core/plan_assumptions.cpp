@@ -20,8 +20,9 @@ std::vector<Assumption> plan_assumptions(const PlanRequest& request) {
                       " days after training at the stopped rate; " +
                       std::to_string(request.keep_checkpoints) + " checkpoint(s) kept",
                   "docs/planner.md#storage"});
-  list.push_back({"checkpoints written at " + short_number(request.local_write_gb_per_s) +
-                      " GB/s to local disk, at the store's speed to object storage",
+  list.push_back({"checkpoint save: " + short_number(request.checkpoint_fixed_s) +
+                      " s fixed + bytes at " + short_number(request.local_write_gb_per_s) +
+                      " GB/s to local disk (at the store's speed to object storage)",
                   "docs/planner.md#interruptions (reference spot.csv: NVMe and S3 writes)"});
   list.push_back(
       {"spot hazard: provider default (labelled assumption) unless --hazard; "

@@ -71,7 +71,8 @@ bool add_interruptions(const PlanRequest& request, const CandidateInput& in, dou
   ip.hazard_per_hour = per_instance * std::sqrt(static_cast<double>(in.instances));
   ip.hazard_from_flag = request.hazard_per_hour.has_value();
   ip.notice_s = spot.notice_s;
-  ip.checkpoint_write_s = gb(request.artifacts.checkpoint_bytes) / write_gb_per_s;
+  ip.checkpoint_write_s =
+      request.checkpoint_fixed_s + gb(request.artifacts.checkpoint_bytes) / write_gb_per_s;
   ip.restart_hours = spot.restart_minutes / 60.0;
   const InterruptionOutcome out =
       estimate_interruptions({.work_hours = f.train_hours,
