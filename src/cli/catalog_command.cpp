@@ -22,6 +22,10 @@ struct ValidateOptions {
 ExitCode run_validate(const ValidateOptions& options) {
   const Catalog catalog = load_catalog_file(
       options.path, known_gpu_ids(), options.overlay ? CatalogRole::Overlay : CatalogRole::Full);
+  if (options.overlay) {
+    // An overlay's offers may name built-in providers: merging checks those references.
+    (void)merge_catalogs(builtin_catalog(), catalog, options.path);
+  }
   check_catalog_age(catalog, options.path, options.age);
   std::cout << fmt::format(
       "{}: valid catalog (schema {}): {} providers, {} offers, {} checkpoint stores\n",

@@ -46,12 +46,16 @@ std::vector<std::string> known_gpu_ids() {
   return ids;
 }
 
+Catalog builtin_catalog() {
+  return parse_catalog(embedded::default_providers_json(), kBuiltInOrigin, known_gpu_ids());
+}
+
 LoadedCatalog load_selected_catalog(const CatalogOptions& options) {
   const std::vector<std::string> gpus = known_gpu_ids();
   LoadedCatalog loaded;
   if (options.path.empty()) {
     loaded.origin = kBuiltInOrigin;
-    loaded.catalog = parse_catalog(embedded::default_providers_json(), loaded.origin, gpus);
+    loaded.catalog = builtin_catalog();
   } else {
     loaded.origin = options.path;
     loaded.catalog = load_catalog_file(options.path, gpus);

@@ -33,6 +33,9 @@ void add_catalog_options(CLI::App& app, CatalogOptions& options);
 /// Canonical GPU ids of the built-in GPU list: what catalog offers may name.
 [[nodiscard]] std::vector<std::string> known_gpu_ids();
 
+/// The built-in catalog (data/providers.json embedded), without the age check.
+[[nodiscard]] Catalog builtin_catalog();
+
 /// Loads the built-in catalog or --catalog, merges every --catalog-add, then checks ages: one
 /// warning line per stale provider on stderr, or (--strict-catalog-age) an InputError with
 /// ExitCode::InvalidData. File errors throw InputError (ExitCode::InvalidData).

@@ -103,9 +103,20 @@ void write_json(const Catalog& catalog, std::ostream& out) {
                       {"source", o.source},
                       {"as_of", o.as_of}});
   }
+  json stores = json::array();
+  for (const CheckpointStore& st : catalog.checkpoint_stores) {
+    stores.push_back({{"id", st.id},
+                      {"name", st.name},
+                      {"usd_per_gb_month", st.usd_per_gb_month},
+                      {"free_gb", st.free_gb},
+                      {"write_gb_per_s", st.write_gb_per_s},
+                      {"source", st.source},
+                      {"as_of", st.as_of}});
+  }
   out << json{{"catalog_version", catalog.version},
               {"as_of", catalog.as_of},
               {"providers", providers},
+              {"checkpoint_stores", stores},
               {"offers", offers}}
              .dump(2)
       << '\n';

@@ -151,6 +151,12 @@ TEST_CASE("providers lists providers and offers; catalog validate checks files",
   const auto good = run_ftcost({"catalog", "validate", kCatalogs + "good/minimal.json"});
   CHECK(good.exit_code == 0);
   CHECK_THAT(good.out, Contains("valid catalog (schema 1): 1 providers, 2 offers"));
+  const auto overlay =
+      run_ftcost({"catalog", "validate", "--add", kCatalogs + "good/negotiated.json"});
+  CHECK(overlay.exit_code == 0);
+  const auto orphan = run_ftcost({"catalog", "validate", "--add", kCatalogs + "good/overlay.json"});
+  CHECK(orphan.exit_code == 3);  // its provider 'p' is neither built in nor in the file
+  CHECK(orphan.out.empty());
   const auto bad = run_ftcost({"catalog", "validate", kCatalogs + "bad/negative-price.json"});
   CHECK(bad.exit_code == 3);
   CHECK(bad.out.empty());
