@@ -1,0 +1,35 @@
+// CLI11 bindings for the workload flags, and turning them into a Workload.
+#include "workload_options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "ftcost/dataset.hpp"
+
+namespace ftcost::cli {
+
+void add_workload_options(CLI::App& app, WorkloadOptions& options) {
+  app.add_option("--tokens", options.tokens, "Dataset tokens per epoch, e.g. 50M or 1.2B");
+  app.add_option("--samples", options.samples, "Samples in the dataset (with --avg-tokens)");
+  app.add_option("--avg-tokens", options.avg_tokens, "Tokens per sample (with --samples)");
+  app.add_option("--dataset", options.dataset,
+                 "JSONL, JSON array or text file to count (4 characters per token)");
+  app.add_option("--epochs", options.epochs, "Passes over the dataset (default: 1)");
+  app.add_option("--global-batch", options.global_batch,
+                 "Sequences per optimizer step across all GPUs (default: the setup's)")
+      ->check(CLI::Range(std::int64_t{1}, kMaxGlobalBatchSequences));
+}
+
+ResolvedWorkload resolve_workload_options(const WorkloadOptions& options) {
+  const WorkloadRequest request{
+      .tokens = options.tokens ? std::optional(parse_token_count(*options.tokens, "--tokens"))
+                               : std::nullopt,
+      .samples = options.samples,
+      .avg_tokens = options.avg_tokens,
+      .dataset =
+          options.dataset ? std::optional(load_dataset_stats(*options.dataset)) : std::nullopt,
+      .epochs = options.epochs,
+      .global_batch_sequences = options.global_batch.value_or(0)};
+  return resolve_workload(request);
+}
+
+}  // namespace ftcost::cli
