@@ -83,8 +83,12 @@ struct GpuChoice {
 
 /// Adjusts `setup` to what `gpu` can run: bf16 precisions become fp16-mixed on GPUs without
 /// bf16, FlashAttention becomes SDPA on GPUs without FlashAttention 2; each change is returned
-/// as an assumption. `ftcost vram --gpu` and the duration search both call it, so the two
-/// commands estimate the same setup. Source: docs/gpus.md#pre-ampere-gpus.
-[[nodiscard]] std::vector<Assumption> adapt_to_gpu(TrainingSetup& setup, const Gpu& gpu);
+/// as an assumption. A change to a value `request` set explicitly (--precision, --attention) is
+/// marked Assumption::warning, so the user hears that their flag was overridden; with the default
+/// empty request every change is an ordinary assumption. `ftcost vram --gpu` and the duration
+/// search both call it, so the two commands estimate the same setup.
+/// Source: docs/gpus.md#pre-ampere-gpus.
+[[nodiscard]] std::vector<Assumption> adapt_to_gpu(TrainingSetup& setup, const Gpu& gpu,
+                                                   const SetupRequest& request = {});
 
 }  // namespace ftcost
