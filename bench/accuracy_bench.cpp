@@ -13,6 +13,7 @@
 #include "ftcost/resolve.hpp"
 #include "ftcost/units.hpp"
 #include "ftcost/vram.hpp"
+#include "ftcost/vram_fit.hpp"
 
 namespace {
 
@@ -55,7 +56,7 @@ double predicted_gib(const ftcost::VramEstimate& e, Metric metric) {
       return ftcost::bytes_to_gib(e.device_total_bytes);
     case Metric::Capacity:
     case Metric::Oom:
-      return ftcost::bytes_to_gib(e.device_total_bytes - e.paged_optimizer_bytes);
+      return ftcost::bytes_to_gib(ftcost::fit_bytes(e));
   }
   return 0;
 }

@@ -9,6 +9,10 @@ namespace ftcost {
 struct Assumption {
   std::string text;    ///< e.g. "8b resolved to llama-3.1-8b (Llama 3.1 8B)"
   std::string source;  ///< e.g. "docs/memory-model.md#activations (Korthikanti et al. 2022)"
+  /// True when the user should be told even if they read no assumptions: an explicit flag was
+  /// overridden (adapt_to_gpu), or the input lies outside what the model was built for (a
+  /// --seq-len beyond its context). The CLI prints these to stderr as "ftcost: warning: <text>".
+  bool warning = false;
 };
 
 }  // namespace ftcost

@@ -77,18 +77,13 @@ struct StepTime {
 
 /// The memory a setup needs per GPU, as the memory model reports it.
 struct MemoryNeed {
-  double fit_bytes =
-      0;  ///< what must stay within the GPU's usable memory (docs/memory-model.md#fit)
+  double fit_bytes = 0;       ///< what must stay within the GPU's usable memory (fit_bytes() in
+                              ///< vram_fit.hpp)
   double reserved_bytes = 0;  ///< torch.cuda.max_memory_reserved()
 };
 
 /// The memory model as the search sees it (estimate_vram in production, a stand-in in tests).
 using MemoryModel = std::function<MemoryNeed(const TrainingSetup&)>;
-
-/// Adjusts `setup` to what `gpu` can run: bf16 precisions become fp16-mixed on GPUs without
-/// bf16, FlashAttention becomes SDPA on GPUs without FlashAttention 2; each change is returned
-/// as an assumption. Source: docs/gpus.md#pre-ampere-gpus.
-[[nodiscard]] std::vector<Assumption> adapt_to_gpu(TrainingSetup& setup, const Gpu& gpu);
 
 /// Runs `workload` with `resolved` on `gpus` GPUs of type `gpu`. Unless `request` fixed them,
 /// picks the micro-batch (largest that fits, powers of two up to the per-GPU batch) and

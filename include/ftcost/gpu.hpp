@@ -1,4 +1,5 @@
-// A GPU's datasheet figures as the memory, duration and planner models use them (plain data).
+// A GPU's datasheet figures as the memory, duration and planner models use them (plain data), how
+// users' spellings resolve to one, and what a setup must change to run on it.
 #pragma once
 
 #include <array>
@@ -10,6 +11,7 @@
 
 #include "ftcost/assumption.hpp"
 #include "ftcost/names.hpp"
+#include "ftcost/setup.hpp"
 
 namespace ftcost {
 
@@ -78,5 +80,15 @@ struct GpuChoice {
 
 /// choose_gpu without the assumption: the GPU `spelling` names. Throws as choose_gpu.
 [[nodiscard]] const Gpu& resolve_gpu(std::string_view spelling, const std::vector<Gpu>& gpus);
+
+/// Adjusts `setup` to what `gpu` can run: bf16 precisions become fp16-mixed on GPUs without
+/// bf16, FlashAttention becomes SDPA on GPUs without FlashAttention 2; each change is returned
+/// as an assumption. A change to a value `request` set explicitly (--precision, --attention) is
+/// marked Assumption::warning, so the user hears that their flag was overridden; with the default
+/// empty request every change is an ordinary assumption. `ftcost vram --gpu` and the duration
+/// search both call it, so the two commands estimate the same setup.
+/// Source: docs/gpus.md#pre-ampere-gpus.
+[[nodiscard]] std::vector<Assumption> adapt_to_gpu(TrainingSetup& setup, const Gpu& gpu,
+                                                   const SetupRequest& request = {});
 
 }  // namespace ftcost

@@ -6,11 +6,17 @@
 
 #include "ftcost/model.hpp"
 #include "ftcost/setup.hpp"
+#include "ftcost/vram.hpp"
 
 namespace ftcost {
 
-/// Which memory figure must stay within the capacity: nvidia-smi's total (context included).
-/// Source: docs/memory-model.md#fit.
+/// The bytes of `estimate` that must stay within a GPU's usable memory: nvidia-smi's device total
+/// (context included) minus paged optimizer state, which CUDA managed memory can evict to host
+/// RAM. The one fit rule of `vram`, `time` and `plan`. Source: docs/memory-model.md#allocator.
+[[nodiscard]] double fit_bytes(const VramEstimate& estimate) noexcept;
+
+/// Whether `setup` fits `capacity_bytes` of usable GPU memory: fit_bytes(estimate_vram(...)) <=
+/// capacity_bytes.
 [[nodiscard]] bool fits(const ModelArch& arch, const TrainingSetup& setup, double capacity_bytes);
 
 /// The largest micro-batch (1 .. kMaxMicroBatch) with which `setup` fits `capacity_bytes`, or

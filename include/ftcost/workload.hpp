@@ -18,6 +18,10 @@ inline constexpr double kCharsPerToken = 4.0;
 /// Tokens assumed when no workload flag is given: 50M tokens, one epoch (docs/duration-model.md).
 inline constexpr double kDefaultDatasetTokens = 50e6;
 
+/// Upper bound on --global-batch, so an absurd value is rejected rather than overflowing the
+/// per-GPU batch arithmetic (sequences).
+inline constexpr std::int64_t kMaxGlobalBatchSequences = 1'000'000'000;
+
 /// What a dataset file holds: counted samples and characters of text.
 struct DatasetStats {
   std::int64_t samples = 0;  ///< records (JSONL lines, JSON array items, non-empty text lines)

@@ -25,14 +25,19 @@ void add_switch(CLI::App& app, const std::string& flag, std::optional<bool>& tar
 
 }  // namespace
 
-void add_setup_options(CLI::App& app, SetupRequest& r) {
+void add_setup_options(CLI::App& app, SetupRequest& r, BatchDefault batch_default) {
+  const auto batch_help = [batch_default](const std::string& text) {
+    return batch_default == BatchDefault::Searched ? text + " (default: searched)" : text;
+  };
   add_enum_option(app, "--method", r.method, "What trains: full, lora or qlora");
   add_enum_option(app, "--precision", r.precision, "Lightning precision name");
   add_enum_option(app, "--optimizer", r.optimizer, "Optimizer");
   add_count(app, "--seq-len", r.seq_len, kMaxSeqLen, "Tokens per sequence");
-  add_count(app, "--micro-batch", r.micro_batch, kMaxMicroBatch, "Sequences per GPU per pass");
-  add_count(app, "--grad-accum", r.grad_accum, kMaxGradAccum, "Micro-batches per optimizer step");
-  add_enum_option(app, "--grad-ckpt", r.grad_ckpt, "Activation checkpointing");
+  add_count(app, "--micro-batch", r.micro_batch, kMaxMicroBatch,
+            batch_help("Sequences per GPU per pass"));
+  add_count(app, "--grad-accum", r.grad_accum, kMaxGradAccum,
+            batch_help("Micro-batches per optimizer step"));
+  add_enum_option(app, "--grad-ckpt", r.grad_ckpt, batch_help("Activation checkpointing"));
   add_enum_option(app, "--attention", r.attention, "Attention kernel");
   add_count(app, "--lora-rank", r.lora_rank, kMaxLoraRank, "LoRA rank r");
   app.add_option_function<std::vector<std::string>>(

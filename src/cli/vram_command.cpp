@@ -14,6 +14,7 @@
 #include "ftcost/vram_fit.hpp"
 #include "ftcost/vram_render.hpp"
 #include "setup_options.hpp"
+#include "subject_options.hpp"
 
 namespace ftcost::cli {
 
@@ -25,19 +26,48 @@ struct VramOptions {
   std::string model;
   SetupRequest request;
   std::optional<double> capacity_gib;
+  std::optional<std::string> gpu;
   OutputFormat format = OutputFormat::Table;
 };
 
+/// The memory to fit into: a plain --vram figure or a GPU's usable memory.
+struct Capacity {
+  std::string label;
+  double gib = 0;
+};
+
 FitReport fit_report(const ModelArch& arch, const TrainingSetup& setup, const VramEstimate& e,
-                     double capacity_gib) {
+                     const Capacity& capacity) {
   FitReport fit;
-  fit.capacity_label = fmt::format("{:.1f} GiB", capacity_gib);
-  fit.capacity_bytes = gib_to_bytes(capacity_gib);
-  fit.headroom_bytes = fit.capacity_bytes - (e.device_total_bytes - e.paged_optimizer_bytes);
+  fit.capacity_label = capacity.label;
+  fit.capacity_bytes = gib_to_bytes(capacity.gib);
+  fit.headroom_bytes = fit.capacity_bytes - fit_bytes(e);
   fit.fits = fit.headroom_bytes >= 0;
   fit.largest_micro_batch = largest_micro_batch(arch, setup, fit.capacity_bytes);
   fit.longest_seq_len = longest_seq_len(arch, setup, fit.capacity_bytes);
   return fit;
+}
+
+// With --gpu, the setup is first adapted to the GPU exactly as `ftcost time` adapts it (fp16 and
+// SDPA before Ampere), so both commands estimate the same run.
+std::optional<Capacity> capacity_for(const VramOptions& options, TrainingSetup& setup,
+                                     std::vector<Assumption>& notes) {
+  if (options.capacity_gib) {
+    return Capacity{.label = fmt::format("{:.1f} GiB", *options.capacity_gib),
+                    .gib = *options.capacity_gib};
+  }
+  if (!options.gpu) {
+    return std::nullopt;
+  }
+  const GpuChoice choice = choose_builtin_gpu(*options.gpu);
+  if (choice.assumption) {
+    notes.push_back(*choice.assumption);
+  }
+  const std::vector<Assumption> adapted = adapt_to_gpu(setup, *choice.gpu);
+  notes.insert(notes.end(), adapted.begin(), adapted.end());
+  return Capacity{
+      .label = fmt::format("{} ({:.2f} GiB usable)", choice.gpu->id, choice.gpu->memory_gib),
+      .gib = choice.gpu->memory_gib};
 }
 
 ExitCode run_vram(const VramOptions& options) {
@@ -45,14 +75,16 @@ ExitCode run_vram(const VramOptions& options) {
   ResolvedSetup resolved = resolve_setup(model.arch, options.request);
   VramReport report;
   report.arch = &model.arch;
-  report.setup = resolved.setup;
-  report.estimate = estimate_vram(model.arch, resolved.setup);
-  if (options.capacity_gib) {
-    report.fit = fit_report(model.arch, resolved.setup, report.estimate, *options.capacity_gib);
-  }
   report.assumptions = std::move(model.assumptions);
   report.assumptions.insert(report.assumptions.end(), resolved.assumptions.begin(),
                             resolved.assumptions.end());
+  const std::optional<Capacity> capacity =
+      capacity_for(options, resolved.setup, report.assumptions);
+  report.setup = resolved.setup;
+  report.estimate = estimate_vram(model.arch, resolved.setup);
+  if (capacity) {
+    report.fit = fit_report(model.arch, resolved.setup, report.estimate, *capacity);
+  }
   report.assumptions.insert(report.assumptions.end(), report.estimate.assumptions.begin(),
                             report.estimate.assumptions.end());
   render_vram(report, options.format, std::cout);
@@ -65,14 +97,17 @@ void add_vram_command(CLI::App& app, ExitCode& result) {
   auto options = std::make_shared<VramOptions>();
   CLI::App* command =
       app.add_subcommand("vram", "Peak GPU memory per GPU for a fine-tune, by component and phase");
-  command->add_option("--model", options->model, "Preset id, size alias or config.json path")
-      ->required();
+  add_model_option(*command, options->model);
   add_setup_options(*command, options->request);
-  command
-      ->add_option_function<double>(
-          "--vram", [options](double gib) { options->capacity_gib = gib; },
-          "GPU memory in GiB: report fit, headroom, largest micro-batch and seq-len")
-      ->check(CLI::Range(0.001, kMaxCapacityGib));
+  CLI::Option* vram =
+      command
+          ->add_option_function<double>(
+              "--vram", [options](double gib) { options->capacity_gib = gib; },
+              "GPU memory in GiB: report fit, headroom, largest micro-batch and seq-len")
+          ->check(CLI::Range(0.001, kMaxCapacityGib));
+  add_gpu_option(*command, options->gpu)
+      ->description("GPU id or spelling (ftcost gpus): fit in its usable memory, as --vram does")
+      ->excludes(vram);
   add_format_option(*command, options->format);
   command->callback([options, &result] { result = run_vram(*options); });
 }

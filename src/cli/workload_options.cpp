@@ -9,23 +9,27 @@ namespace ftcost::cli {
 
 void add_workload_options(CLI::App& app, WorkloadOptions& options) {
   app.add_option("--tokens", options.tokens, "Dataset tokens per epoch, e.g. 50M or 1.2B");
-  app.add_option("--samples", options.request.samples, "Samples in the dataset");
-  app.add_option("--avg-tokens", options.request.avg_tokens, "Tokens per sample");
+  app.add_option("--samples", options.samples, "Samples in the dataset (with --avg-tokens)");
+  app.add_option("--avg-tokens", options.avg_tokens, "Tokens per sample (with --samples)");
   app.add_option("--dataset", options.dataset,
                  "JSONL, JSON array or text file to count (4 characters per token)");
-  app.add_option("--epochs", options.request.epochs, "Passes over the dataset (default 1)");
-  app.add_option("--global-batch", options.request.global_batch_sequences,
-                 "Sequences per optimizer step across all GPUs");
+  app.add_option("--epochs", options.epochs, "Passes over the dataset (default: 1)");
+  app.add_option("--global-batch", options.global_batch,
+                 "Sequences per optimizer step across all GPUs (default: the setup's)")
+      ->check(CLI::Range(std::int64_t{1}, kMaxGlobalBatchSequences));
 }
 
-ResolvedWorkload resolve_workload_options(WorkloadOptions options) {
-  if (options.tokens) {
-    options.request.tokens = parse_token_count(*options.tokens, "--tokens");
-  }
-  if (options.dataset) {
-    options.request.dataset = load_dataset_stats(*options.dataset);
-  }
-  return resolve_workload(options.request);
+ResolvedWorkload resolve_workload_options(const WorkloadOptions& options) {
+  const WorkloadRequest request{
+      .tokens = options.tokens ? std::optional(parse_token_count(*options.tokens, "--tokens"))
+                               : std::nullopt,
+      .samples = options.samples,
+      .avg_tokens = options.avg_tokens,
+      .dataset =
+          options.dataset ? std::optional(load_dataset_stats(*options.dataset)) : std::nullopt,
+      .epochs = options.epochs,
+      .global_batch_sequences = options.global_batch.value_or(0)};
+  return resolve_workload(request);
 }
 
 }  // namespace ftcost::cli

@@ -1,7 +1,7 @@
-// The workload flags shared by `time` and `plan`: --tokens, --samples, --avg-tokens, --dataset,
-// --epochs, --global-batch.
+// The workload flags shared by `time` and `plan`: how many tokens the fine-tune trains on.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -13,18 +13,25 @@ class App;
 
 namespace ftcost::cli {
 
-/// The workload flags as given.
+/// The workload flags as typed; every one may be absent.
 struct WorkloadOptions {
-  std::optional<std::string> tokens;   ///< --tokens text ("50M")
-  std::optional<std::string> dataset;  ///< --dataset path
-  WorkloadRequest request;             ///< the other flags
+  std::optional<std::string> tokens;         ///< --tokens, e.g. "50M" (parsed by resolve)
+  std::optional<std::int64_t> samples;       ///< --samples
+  std::optional<double> avg_tokens;          ///< --avg-tokens, tokens per sample
+  std::optional<std::string> dataset;        ///< --dataset, a file path (counted by resolve)
+  std::optional<double> epochs;              ///< --epochs
+  std::optional<std::int64_t> global_batch;  ///< --global-batch, sequences per optimizer step
 };
 
-/// Adds the workload flags to `app`; `options` must outlive it.
+/// Adds --tokens --samples --avg-tokens --dataset --epochs --global-batch to `app`, storing into
+/// `options` (which must outlive `app`). --global-batch is checked against 1 ..
+/// kMaxGlobalBatchSequences as it is parsed; the rest are checked by resolve_workload_options.
 void add_workload_options(CLI::App& app, WorkloadOptions& options);
 
-/// Parses --tokens, counts --dataset and resolves the workload (resolve_workload).
-/// Throws InputError for bad values (usage) or an unreadable dataset (invalid data).
-[[nodiscard]] ResolvedWorkload resolve_workload_options(WorkloadOptions options);
+/// The workload the flags describe, with its assumptions: parses --tokens (parse_token_count),
+/// reads and counts --dataset (load_dataset_stats), then resolve_workload. Throws InputError:
+/// ExitCode::Usage for a bad or conflicting value, ExitCode::InvalidData for a missing, empty or
+/// malformed dataset file.
+[[nodiscard]] ResolvedWorkload resolve_workload_options(const WorkloadOptions& options);
 
 }  // namespace ftcost::cli

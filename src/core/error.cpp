@@ -1,10 +1,36 @@
 // Builds InputError's one-line message from its parts.
 #include "ftcost/error.hpp"
 
+#include <string_view>
 #include <utility>
 
 namespace ftcost {
 namespace {
+
+// Control characters (a pasted "8b\n", a NUL in a file name) would break the message's one line;
+// show them as C escapes instead.
+std::string escape_controls(std::string_view text) {
+  constexpr std::string_view kHex = "0123456789abcdef";
+  std::string escaped;
+  escaped.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      escaped += "\\n";
+    } else if (c == '\r') {
+      escaped += "\\r";
+    } else if (c == '\t') {
+      escaped += "\\t";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      escaped += "\\x";
+      escaped += kHex[byte >> 4U];
+      escaped += kHex[byte & 0xfU];
+    } else {
+      escaped += c;
+    }
+  }
+  return escaped;
+}
 
 std::string join_message(const std::string& origin, const std::string& where,
                          const std::string& problem, const std::string& accepted) {
@@ -21,7 +47,7 @@ std::string join_message(const std::string& origin, const std::string& where,
     text += accepted;
     text += ")";
   }
-  return text;
+  return escape_controls(text);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // resolve_setup: framework defaults for unset flags, then range and combination checks.
 #include "ftcost/resolve.hpp"
 
+#include <algorithm>
 #include <string>
 
 #include "framework_defaults.hpp"
@@ -67,6 +68,38 @@ void check_combinations(const TrainingSetup& s, const SetupRequest& request) {
   }
 }
 
+// A LoRA rank above min(in, out) of every targeted module adds no expressiveness (the update
+// B·A already has full rank at min(in, out)); such a run is a typo, e.g. 65536 for 64.
+void check_lora_rank(const ModelArch& arch, const TrainingSetup& s) {
+  std::int64_t limit = 0;
+  for (const BlockGroup& group : arch.blocks) {
+    for (const LinearSpec& linear : group.linears) {
+      if (std::find(s.lora_targets.begin(), s.lora_targets.end(), linear.name) !=
+          s.lora_targets.end()) {
+        limit = std::max(limit, std::min(linear.in_features, linear.out_features));
+      }
+    }
+  }
+  if (limit > 0 && s.lora_rank > limit) {
+    throw InputError("", "--lora-rank",
+                     std::to_string(s.lora_rank) +
+                         " is larger than the smaller dimension of every targeted module",
+                     "at most " + std::to_string(limit) + " for " + arch.id);
+  }
+}
+
+// Training past the model's context is possible (RoPE scaling), but the user should know.
+void warn_beyond_context(const ModelArch& arch, const TrainingSetup& s,
+                         std::vector<Assumption>& notes) {
+  if (arch.max_position_embeddings > 0 && s.seq_len > arch.max_position_embeddings) {
+    notes.push_back({.text = "--seq-len " + std::to_string(s.seq_len) + " is beyond " + arch.id +
+                             "'s context of " + std::to_string(arch.max_position_embeddings) +
+                             " tokens: the estimate assumes it runs (e.g. with RoPE scaling)",
+                     .source = "the model's config.json max_position_embeddings",
+                     .warning = true});
+  }
+}
+
 }  // namespace
 
 ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
@@ -106,12 +139,14 @@ ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
     s.lora_targets = expand_lora_targets(
         arch, r.lora_targets.value_or(std::vector<std::string>{d.lora_targets.value}));
     check_range(s.lora_rank, kMaxLoraRank, "--lora-rank");
+    check_lora_rank(arch, s);
   }
   check_range(s.seq_len, kMaxSeqLen, "--seq-len");
   check_range(s.micro_batch, kMaxMicroBatch, "--micro-batch");
   check_range(s.grad_accum, kMaxGradAccum, "--grad-accum");
   check_range(s.gpus, kMaxGpus, "--gpus");
   check_combinations(s, r);
+  warn_beyond_context(arch, s, notes);
   return out;
 }
 

@@ -2,6 +2,7 @@
 #include "ftcost/duration.hpp"
 #include "ftcost/resolve.hpp"
 #include "ftcost/vram.hpp"
+#include "ftcost/vram_fit.hpp"
 
 namespace ftcost {
 
@@ -13,9 +14,7 @@ RunEstimate estimate_run(const ModelArch& arch, const SetupRequest& request, con
   const ResolvedSetup resolved = resolve_setup(arch, with_gpus);
   const MemoryModel memory = [&arch](const TrainingSetup& setup) {
     const VramEstimate estimate = estimate_vram(arch, setup);
-    // Paged optimizer state can be evicted to host memory, so it does not decide the fit
-    // (the memory model's own fit rule, docs/memory-model.md#fit).
-    return MemoryNeed{.fit_bytes = estimate.device_total_bytes - estimate.paged_optimizer_bytes,
+    return MemoryNeed{.fit_bytes = fit_bytes(estimate),
                       .reserved_bytes = estimate.peak_reserved_bytes};
   };
   RunEstimate run =

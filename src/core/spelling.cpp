@@ -31,6 +31,30 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return previous[b.size()];
 }
 
+std::vector<std::string> name_tokens(std::string_view name) {
+  std::vector<std::string> tokens;
+  std::string token;
+  for (const char c : name) {
+    const bool alnum = std::isalnum(static_cast<unsigned char>(c)) != 0;
+    const bool digit = std::isdigit(static_cast<unsigned char>(c)) != 0;
+    const bool after_letter =
+        !token.empty() && std::isalpha(static_cast<unsigned char>(token.back())) != 0;
+    if (!alnum || (digit && after_letter)) {
+      if (!token.empty()) {
+        tokens.push_back(token);
+      }
+      token.clear();
+    }
+    if (alnum) {
+      token += lower(c);
+    }
+  }
+  if (!token.empty()) {
+    tokens.push_back(token);
+  }
+  return tokens;
+}
+
 std::optional<std::string> closest_name(std::string_view input,
                                         const std::vector<std::string>& known,
                                         std::size_t max_distance) {
@@ -38,13 +62,27 @@ std::optional<std::string> closest_name(std::string_view input,
   if (input.size() < 2) {
     return std::nullopt;
   }
+  const std::vector<std::string> wanted = name_tokens(input);
   std::optional<std::string> best;
-  std::size_t best_distance = max_distance + 1;
+  std::size_t best_shared = 0;
+  std::size_t best_distance = 0;
   for (const std::string& name : known) {
+    std::size_t shared = 0;
+    for (const std::string& token : name_tokens(name)) {
+      const bool meaningful = token.size() >= 2;  // "b" of "8b" alone says nothing
+      shared += meaningful && std::find(wanted.begin(), wanted.end(), token) != wanted.end();
+    }
     const std::size_t distance = edit_distance(input, name);
-    if (distance < best_distance && distance < name.size()) {
-      best_distance = distance;
+    // Without a shared token, a name must keep most of its characters: "gemma" is 3 edits from
+    // "mamba" but no suggestion for it.
+    if (shared == 0 &&
+        (distance > max_distance || 2 * distance >= std::max(input.size(), name.size()))) {
+      continue;
+    }
+    if (!best || shared > best_shared || (shared == best_shared && distance < best_distance)) {
       best = name;
+      best_shared = shared;
+      best_distance = distance;
     }
   }
   return best;

@@ -28,10 +28,13 @@ std::optional<std::int64_t> largest_true(std::int64_t upper,
 
 }  // namespace
 
-bool fits(const ModelArch& arch, const TrainingSetup& setup, double capacity_bytes) {
-  const VramEstimate estimate = estimate_vram(arch, setup);
+double fit_bytes(const VramEstimate& estimate) noexcept {
   // Paged optimizer state can be evicted to host memory, so it does not decide the fit.
-  return estimate.device_total_bytes - estimate.paged_optimizer_bytes <= capacity_bytes;
+  return estimate.device_total_bytes - estimate.paged_optimizer_bytes;
+}
+
+bool fits(const ModelArch& arch, const TrainingSetup& setup, double capacity_bytes) {
+  return fit_bytes(estimate_vram(arch, setup)) <= capacity_bytes;
 }
 
 std::optional<std::int64_t> largest_micro_batch(const ModelArch& arch, TrainingSetup setup,

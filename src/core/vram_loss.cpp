@@ -11,11 +11,12 @@ LossBuffers fused_loss(const TrainingSetup& setup, double tokens, double logits,
                        double hidden) {
   if (setup.framework == Framework::Torchtune) {
     // Chunked CE: the output projection makes every bf16 chunk up front (a list the loss
-    // consumes); compiled, each chunk's CE keeps only that input, eager keeps its fp32
-    // log-softmax too.
+    // consumes). Compiled (the recipe compiles compute_cross_entropy, upcast and CE together),
+    // Inductor fuses the fp32 upcast into the softmax reductions and the partitioner recomputes
+    // it in backward, so no fp32 chunk is materialized; backward adds one chunk's 16-bit grad.
+    // Eager keeps each chunk's fp32 log-softmax too.
     if (setup.compiled) {
-      return {c * logits + 4 * logits / kTorchtuneLossChunks,
-              c * logits + c * logits / kTorchtuneLossChunks};
+      return {c * logits, c * logits + c * logits / kTorchtuneLossChunks};
     }
     return {(c + 4) * logits, 4 * logits + 2 * 4 * logits / kTorchtuneLossChunks};
   }

@@ -42,9 +42,12 @@ double gathered_unit_bytes(const TrainingSetup& setup, const ParamSplit& split, 
     return std::max(2 * unit, split.head * edge_elem_bytes + unit);
   }
   // FSDP1's root unit (embedding, final norm, lm_head) stays unsharded from forward to the end
-  // of backward.
+  // of backward (FSDP1 does not free the root's parameters after forward). Its local shard is
+  // already in the resident weights, unless params are offloaded: then the shard lives on the
+  // host and the whole unsharded root is a GPU copy.
   const double root_elem_bytes = full ? types.trainable : (traits.kbit_upcast ? 4.0 : types.frozen);
-  return 2 * unit + split.non_linear * root_elem_bytes * (1 - 1 / plan.params_divisor);
+  const double root_on_gpu = plan.params_offloaded ? 1 : 1 - 1 / plan.params_divisor;
+  return 2 * unit + split.non_linear * root_elem_bytes * root_on_gpu;
 }
 
 }  // namespace ftcost::vram_detail

@@ -2,6 +2,7 @@
 #include "ftcost/dataset.hpp"
 
 #include "ftcost/error.hpp"
+#include "json_checks.hpp"
 #include "json_reader.hpp"
 
 namespace ftcost {
@@ -9,7 +10,8 @@ namespace {
 
 constexpr std::uintmax_t kMaxDatasetBytes = std::uintmax_t{4} << 30U;
 
-// Characters the model will read: every string value, recursively (keys are template text).
+// Characters the model will read: every string value, recursively (keys are template text). The
+// recursion is at most kMaxJsonDepth deep: the parsers refuse deeper values.
 double string_chars(const nlohmann::json& value) {
   if (value.is_string()) {
     return static_cast<double>(value.get_ref<const std::string&>().size());
@@ -43,10 +45,12 @@ DatasetStats count_jsonl(std::string_view text, const std::string& origin) {
     if (blank(line)) {
       return;
     }
-    const auto value = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
+    const std::string where = origin + ":" + std::to_string(number);
+    load::JsonStructureCheck check(where);  // bounded depth keeps string_chars' recursion safe
+    const auto value = nlohmann::json::parse(line.begin(), line.end(), check.callback(), false);
     if (value.is_discarded()) {
-      throw InputError(origin + ":" + std::to_string(number), "", "invalid JSON on this line",
-                       "one JSON object per line (JSONL)", ExitCode::InvalidData);
+      throw InputError(where, "", "invalid JSON on this line", "one JSON object per line (JSONL)",
+                       ExitCode::InvalidData);
     }
     ++stats.samples;
     stats.text_chars += string_chars(value);

@@ -7,6 +7,7 @@
 #include "arch_limits.hpp"
 #include "ftcost/arch.hpp"
 #include "ftcost/names.hpp"
+#include "ftcost/spelling.hpp"
 #include "hf_family.hpp"
 #include "hf_keys.hpp"
 #include "hf_moe.hpp"
@@ -149,8 +150,10 @@ ResolvedModel read_hf_config(std::string_view json_text, const std::string& orig
   const std::string model_type = type_key.string();
   const auto family = find_hf_family(model_type);
   if (!family) {
+    const std::vector<std::string> names = hf_family_names();
+    const std::string suggestion = did_you_mean(model_type, names);
     type_key.fail("model_type '" + model_type + "' is not supported",
-                  "supported: " + join_names(hf_family_names()));
+                  (suggestion.empty() ? "" : suggestion + " ") + "supported: " + join_names(names));
   }
   ResolvedModel result{.arch = build_arch(read_spec(text, *family)), .assumptions = {}};
   check_param_scale(result.arch, text);

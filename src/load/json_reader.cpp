@@ -11,11 +11,10 @@
 #include "ftcost/error.hpp"
 #include "ftcost/names.hpp"
 #include "ftcost/spelling.hpp"
+#include "json_checks.hpp"
 
 namespace ftcost::load {
-namespace {
 
-// JSON Pointer escaping (RFC 6901): '~' -> "~0", '/' -> "~1".
 std::string escape_pointer_token(std::string_view token) {
   std::string escaped;
   for (char c : token) {
@@ -29,6 +28,8 @@ std::string escape_pointer_token(std::string_view token) {
   }
   return escaped;
 }
+
+namespace {
 
 // nlohmann reports a byte offset one past the failing character; turn it into line:column.
 std::string line_column(std::string_view text, std::size_t byte) {
@@ -44,6 +45,45 @@ std::string line_column(std::string_view text, std::size_t byte) {
     }
   }
   return std::to_string(line) + ":" + std::to_string(column);
+}
+
+// nlohmann's message without its "[json.exception...] parse error at line 1, column 2: " prefix,
+// which repeats the position we already give.
+std::string exception_detail(std::string_view what) {
+  std::size_t start = what.find("] ");
+  start = start == std::string_view::npos ? 0 : start + 2;
+  if (const auto column = what.find(", column ", start); column != std::string_view::npos) {
+    start = what.find(": ", column) + 2;
+  }
+  return std::string(what.substr(start));
+}
+
+// Records where a SAX parse stopped; every other event is accepted unread.
+struct FailurePosition {
+  std::size_t byte = 0;
+  bool null() { return true; }
+  bool boolean(bool) { return true; }
+  bool number_integer(std::int64_t) { return true; }
+  bool number_unsigned(std::uint64_t) { return true; }
+  bool number_float(double, const std::string&) { return true; }
+  bool string(std::string&) { return true; }
+  bool binary(nlohmann::json::binary_t&) { return true; }
+  bool start_object(std::size_t) { return true; }
+  bool key(std::string&) { return true; }
+  bool end_object() { return true; }
+  bool start_array(std::size_t) { return true; }
+  bool end_array() { return true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::json::exception&) {
+    byte = position;
+    return false;
+  }
+};
+
+// The byte offset (as parse_error::byte) at which `text` fails to parse; 0 if it parses.
+std::size_t failure_byte(std::string_view text) {
+  FailurePosition position;
+  (void)nlohmann::json::sax_parse(text.begin(), text.end(), &position);
+  return position.byte;
 }
 
 std::string type_phrase(const nlohmann::json& value) {
@@ -84,24 +124,22 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& origin)
 
 nlohmann::json parse_json_text(std::string_view text, const std::string& origin,
                                const nlohmann::json::parser_callback_t& callback) {
+  JsonStructureCheck check(origin);
+  // The structure check sees every event first; the caller's callback may then drop values.
+  const nlohmann::json::parser_callback_t checked =
+      [&check, &callback](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        return check(depth, event, parsed) && (!callback || callback(depth, event, parsed));
+      };
   try {
-    return nlohmann::json::parse(text.begin(), text.end(), callback);
+    return nlohmann::json::parse(text.begin(), text.end(), callback ? checked : check.callback());
   } catch (const nlohmann::json::parse_error& error) {
-    // nlohmann's message repeats the position; keep only its description after the last ": ".
-    std::string detail = error.what();
-    if (const auto colon = detail.rfind(": "); colon != std::string::npos) {
-      detail = detail.substr(colon + 2);
-    }
-    throw InputError(origin + ":" + line_column(text, error.byte), "", "invalid JSON: " + detail,
-                     {}, ExitCode::InvalidData);
+    throw InputError(origin + ":" + line_column(text, error.byte), "",
+                     "invalid JSON: " + exception_detail(error.what()), {}, ExitCode::InvalidData);
   } catch (const nlohmann::json::out_of_range& error) {
-    // A number too large for a double (e.g. 1e9999) is reported as out_of_range.406, without a
-    // position; found by fuzz/fuzz_catalog.
-    std::string detail = error.what();
-    if (const auto bracket = detail.find("] "); bracket != std::string::npos) {
-      detail = detail.substr(bracket + 2);
-    }
-    throw InputError(origin, "", "invalid JSON: " + detail, {}, ExitCode::InvalidData);
+    // A number beyond a double (1e400) is out_of_range.406, which carries no position.
+    throw InputError(origin + ":" + line_column(text, failure_byte(text)), "",
+                     "invalid JSON: " + exception_detail(error.what()), "a finite number",
+                     ExitCode::InvalidData);
   }
 }
 
@@ -114,23 +152,34 @@ std::string read_text_file(const std::string& path, std::uintmax_t max_bytes) {
   if (std::filesystem::is_directory(status)) {
     throw InputError(path, "", "is a directory, not a file", {}, ExitCode::InvalidData);
   }
+  // /dev/zero, a FIFO or a terminal never end or block: refuse them before opening.
+  if (!std::filesystem::is_regular_file(status)) {
+    throw InputError(path, "", "is not a regular file", "a regular file", ExitCode::InvalidData);
+  }
+  const auto too_large = [&] {
+    return InputError(path, "", "file is larger than the limit",
+                      "at most " + std::to_string(max_bytes) + " bytes", ExitCode::InvalidData);
+  };
   const std::uintmax_t size = std::filesystem::file_size(path, error);
   if (!error && size > max_bytes) {
-    throw InputError(path, "", "file is " + std::to_string(size) + " bytes, larger than the limit",
-                     "at most " + std::to_string(max_bytes) + " bytes", ExitCode::InvalidData);
+    throw too_large();
   }
   std::ifstream stream(path, std::ios::binary);
   if (!stream) {
     throw InputError(path, "", "cannot be opened for reading", {}, ExitCode::InvalidData);
   }
-  // One read into a buffer of the file's size: streaming into an ostringstream regrows and copies
-  // the buffer, a quarter of the time of a 100,000-offer catalog (bench/plan_bench).
-  std::string text(error ? 0 : static_cast<std::size_t>(size), '\0');
-  stream.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(stream.gcount()));
-  std::array<char, 4096> buffer{};
-  while (stream.read(buffer.data(), buffer.size()) || stream.gcount() > 0) {
-    text.append(buffer.data(), static_cast<std::size_t>(stream.gcount()));  // files that grew
+  // Read at most one byte past the limit whatever stat said: the file may have grown since.
+  std::string text;
+  text.reserve(error ? 0 : static_cast<std::size_t>(size));
+  std::array<char, 65536> buffer{};
+  while (text.size() <= max_bytes &&
+         (stream.read(buffer.data(), buffer.size()) || stream.gcount() > 0)) {
+    const auto wanted = std::min<std::uintmax_t>(static_cast<std::uintmax_t>(stream.gcount()),
+                                                 max_bytes + 1 - text.size());
+    text.append(buffer.data(), static_cast<std::size_t>(wanted));
+  }
+  if (text.size() > max_bytes) {
+    throw too_large();
   }
   if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
     throw InputError(path, "", "file is empty", {}, ExitCode::InvalidData);

@@ -60,6 +60,9 @@ class JsonCursor {
   std::string pointer_;
 };
 
+/// `token` escaped for a JSON Pointer (RFC 6901): '~' -> "~0", '/' -> "~1".
+[[nodiscard]] std::string escape_pointer_token(std::string_view token);
+
 /// A short description of a JSON value for messages: `"abc"`, `-0.4`, `an object`, `null`.
 [[nodiscard]] std::string describe_json(const nlohmann::json& value);
 

@@ -19,6 +19,16 @@ std::string optional_number(const std::optional<double>& value) {
   return value ? number(*value) : "";
 }
 
+// A rate the GPU cannot run is absent (shown "n/a", JSON null, CSV empty), never a 0 that reads
+// as "infinitely slow" or gets averaged in.
+std::optional<double> bf16_tflops(const Gpu& gpu) {
+  return gpu.bf16_supported ? std::optional<double>(gpu.bf16_dense_tflops) : std::nullopt;
+}
+
+std::string table_number(const std::optional<double>& value) {
+  return value ? number(*value) : "n/a";
+}
+
 std::string yes_no(bool value) {
   return value ? "yes" : "no";
 }
@@ -40,8 +50,8 @@ void write_gpu_table(const std::vector<Gpu>& gpus, std::ostream& out) {
   std::vector<std::vector<std::string>> rows;
   for (const Gpu& gpu : gpus) {
     rows.push_back({gpu.id, gpu.name, fmt::format("{:.2f}", gpu.memory_gib),
-                    number(gpu.memory_bandwidth_gb_per_s), number(gpu.bf16_dense_tflops),
-                    number(gpu.fp16_dense_tflops), optional_number(gpu.fp8_dense_tflops),
+                    number(gpu.memory_bandwidth_gb_per_s), table_number(bf16_tflops(gpu)),
+                    number(gpu.fp16_dense_tflops), table_number(gpu.fp8_dense_tflops),
                     std::string(name_of(gpu.interconnect)), yes_no(gpu.bf16_supported),
                     yes_no(gpu.flash_attention_supported)});
   }
@@ -60,7 +70,7 @@ void write_gpu_json(const std::vector<Gpu>& gpus, std::ostream& out) {
                     {"memory_gib", gpu.memory_gib},
                     {"memory_gb", gpu.memory_gb},
                     {"memory_bandwidth_gb_per_s", gpu.memory_bandwidth_gb_per_s},
-                    {"bf16_dense_tflops", gpu.bf16_dense_tflops},
+                    {"bf16_dense_tflops", optional_json(bf16_tflops(gpu))},
                     {"fp16_dense_tflops", gpu.fp16_dense_tflops},
                     {"fp8_dense_tflops", optional_json(gpu.fp8_dense_tflops)},
                     {"fp32_tflops", gpu.fp32_tflops},
@@ -95,7 +105,7 @@ void write_gpu_csv(const std::vector<Gpu>& gpus, std::ostream& out) {
   std::vector<std::vector<std::string>> rows;
   for (const Gpu& gpu : gpus) {
     rows.push_back({gpu.id, gpu.name, number(gpu.memory_gib), number(gpu.memory_gb),
-                    number(gpu.memory_bandwidth_gb_per_s), number(gpu.bf16_dense_tflops),
+                    number(gpu.memory_bandwidth_gb_per_s), optional_number(bf16_tflops(gpu)),
                     number(gpu.fp16_dense_tflops), optional_number(gpu.fp8_dense_tflops),
                     number(gpu.fp32_tflops), gpu.bf16_supported ? "true" : "false",
                     gpu.flash_attention_supported ? "true" : "false",

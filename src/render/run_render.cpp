@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "assumptions_render.hpp"
 #include "csv_writer.hpp"
 #include "ftcost/names.hpp"
 #include "table_writer.hpp"
@@ -42,19 +43,10 @@ Pairs table_pairs(const RunEstimate& run) {
 
 void write_run_table(const RunEstimate& run, std::ostream& out) {
   write_key_values(out, table_pairs(run));
-  if (!run.assumptions.empty()) {
-    out << "\nassumptions:\n";
-    for (const Assumption& assumption : run.assumptions) {
-      out << "  - " << assumption.text << " [" << assumption.source << "]\n";
-    }
-  }
+  write_assumptions(out, run.assumptions);
 }
 
 nlohmann::json run_json(const RunEstimate& run) {
-  nlohmann::json assumptions = nlohmann::json::array();
-  for (const Assumption& assumption : run.assumptions) {
-    assumptions.push_back({{"text", assumption.text}, {"source", assumption.source}});
-  }
   const TrainingSetup& setup = run.setup;
   return {{"gpu", run.gpu_id},
           {"gpus", run.gpus},
@@ -75,7 +67,7 @@ nlohmann::json run_json(const RunEstimate& run) {
           {"step_s", run.step_s},
           {"flop_utilization", run.mfu},
           {"train_hours", run.train_hours},
-          {"assumptions", assumptions}};
+          {"assumptions", assumptions_json(run.assumptions)}};
 }
 
 void write_run_csv(const RunEstimate& run, std::ostream& out) {

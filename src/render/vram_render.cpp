@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "assumptions_render.hpp"
 #include "csv_writer.hpp"
 #include "ftcost/units.hpp"
 #include "table_writer.hpp"
@@ -70,10 +71,7 @@ void write_table(const VramReport& r, std::ostream& out) {
     phases.push_back({std::string(name_of(p.phase)), gib(p.allocated_bytes)});
   }
   render::write_table(out, {{"phase", Align::Left}, {"allocated GiB", Align::Right}}, phases);
-  out << "\nassumptions:\n";
-  for (const Assumption& a : r.assumptions) {
-    out << "  - " << a.text << " [" << a.source << "]\n";
-  }
+  render::write_assumptions(out, r.assumptions);
 }
 
 nlohmann::json fit_json(const std::optional<FitReport>& fit) {
@@ -103,10 +101,6 @@ void write_json(const VramReport& r, std::ostream& out) {
     phases.push_back(
         {{"phase", name_of(p.phase)}, {"allocated_gib", bytes_to_gib(p.allocated_bytes)}});
   }
-  nlohmann::json assumptions = nlohmann::json::array();
-  for (const Assumption& a : r.assumptions) {
-    assumptions.push_back({{"text", a.text}, {"source", a.source}});
-  }
   const nlohmann::json setup = {{"method", name_of(s.method)},
                                 {"precision", name_of(s.precision)},
                                 {"optimizer", name_of(s.optimizer)},
@@ -135,7 +129,7 @@ void write_json(const VramReport& r, std::ostream& out) {
                               {"components", components},
                               {"phases", phases},
                               {"fit", fit_json(r.fit)},
-                              {"assumptions", assumptions}};
+                              {"assumptions", render::assumptions_json(r.assumptions)}};
   out << doc.dump(2) << '\n';
 }
 

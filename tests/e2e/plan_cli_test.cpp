@@ -139,9 +139,9 @@ TEST_CASE("plan: unknown provider or store is a usage error (exit 2)", "[plan_cl
   CHECK(provider.out.empty());
   CHECK_THAT(provider.err,
              Contains("--provider: unknown provider 'vastai' (did you mean 'vast'?)"));
-  const auto store = run_ftcost(plan_args({"--checkpoint-to", "s4"}));
+  const auto store = run_ftcost(plan_args({"--checkpoint-to", "s33"}));
   CHECK(store.exit_code == 2);
-  CHECK_THAT(store.err, Contains("--checkpoint-to: unknown store 's4' (did you mean 's3'?)"));
+  CHECK_THAT(store.err, Contains("--checkpoint-to: unknown store 's33' (did you mean 's3'?)"));
 }
 
 TEST_CASE("providers lists providers and offers; catalog validate checks files", "[plan_cli]") {

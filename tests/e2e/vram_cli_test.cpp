@@ -56,6 +56,11 @@ TEST_CASE("bad input exits 2 with one line naming the flag", "[vram_cli]") {
       {{"--lora-targets", "q_prj"}, "did you mean 'q_proj'?"},
       {{"--gpus", "4", "--sharding", "none"}, "--sharding: 'none' cannot run on --gpus 4"},
       {{"--optimizer", "adam"}, "--optimizer"},
+      {{"--seq-len", "-5"}, "--seq-len"},
+      {{"--lora-rank", "0"}, "--lora-rank"},
+      {{"--gpus", "0"}, "--gpus"},
+      {{"--gpu", "rtx-4909"}, "--gpu: unknown GPU 'rtx-4909' (did you mean 'rtx-4090'?)"},
+      {{"--gpu", "rtx-4090", "--vram", "24"}, "--vram excludes --gpu"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args{"vram", "--model", "8b"};
@@ -68,4 +73,58 @@ TEST_CASE("bad input exits 2 with one line naming the flag", "[vram_cli]") {
     CHECK_THAT(run.err, Contains(c.expected));
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
   }
+}
+
+TEST_CASE("an unknown --model exits 2 with one line", "[vram_cli]") {
+  const auto run = run_ftcost({"vram", "--model", "nonexist"});
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, StartsWith("ftcost: error: --model"));
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+}
+
+TEST_CASE("vram --gpu fits the estimate in that GPU's usable memory", "[vram_cli]") {
+  const auto run = run_ftcost({"vram", "--model", "8b", "--method", "qlora", "--micro-batch", "1",
+                               "--gpu", "RTX 4090", "--format", "json"});
+  REQUIRE(run.exit_code == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  const auto& fit = json.at("fit");
+  CHECK(fit.at("capacity_gib").get<double>() == Approx(23.65));  // data/gpus.json rtx-4090
+  CHECK_THAT(fit.at("capacity").get<std::string>(), StartsWith("rtx-4090"));
+  // headroom = capacity - (device total - paged optimizer state), the one fit rule.
+  const double needed =
+      json.at("device_total_gib").get<double>() - json.at("paged_optimizer_gib").get<double>();
+  CHECK(fit.at("headroom_gib").get<double>() == Approx(23.65 - needed));
+  CHECK(fit.at("fits") == true);
+  CHECK(fit.at("largest_micro_batch").get<int>() >= 1);
+  CHECK(fit.at("longest_seq_len_tokens").get<int>() >= 2048);
+}
+
+TEST_CASE("vram --gpu on a pre-Ampere GPU trains in fp16 with SDPA, as ftcost time does",
+          "[vram_cli]") {
+  const auto vram = run_ftcost({"vram", "--model", "8b", "--method", "qlora", "--attention",
+                                "flash", "--gpu", "v100-sxm2-32gb", "--format", "json"});
+  REQUIRE(vram.exit_code == 0);
+  const auto json = nlohmann::json::parse(vram.out);
+  CHECK(json.at("setup").at("precision") == "16-mixed");
+  CHECK(json.at("setup").at("attention") == "sdpa");
+  CHECK_THAT(json.at("assumptions").dump(),
+             Contains("no bf16: training in fp16") && Contains("using PyTorch SDPA"));
+  const auto time =
+      run_ftcost({"time", "--model", "8b", "--method", "qlora", "--attention", "flash", "--gpu",
+                  "v100-sxm2-32gb", "--tokens", "1M", "--format", "json"});
+  REQUIRE(time.exit_code == 0);
+  const auto run = nlohmann::json::parse(time.out);
+  CHECK(run.at("precision") == "16-mixed");
+  CHECK(run.at("attention") == "sdpa");
+}
+
+TEST_CASE("vram --gpu naming a GPU too small for the run exits 4 with the report", "[vram_cli]") {
+  // 70B in 16-bit weights alone is ~131 GiB; an L4 has ~22 GiB usable.
+  const auto run = run_ftcost(
+      {"vram", "--model", "llama-3.1-70b", "--method", "lora", "--gpu", "l4", "--format", "json"});
+  CHECK(run.exit_code == 4);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json.at("fit").at("fits") == false);
+  CHECK(json.at("fit").at("headroom_gib").get<double>() < -100);
 }

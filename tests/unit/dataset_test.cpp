@@ -74,3 +74,33 @@ TEST_CASE("missing and empty dataset files are invalid data", "[dataset]") {
   CHECK_THROWS_WITH(ftcost::load_dataset_stats(empty), Catch::Contains("file is empty"));
   (void)std::remove(empty.c_str());
 }
+
+TEST_CASE("deeply nested dataset values are invalid data, not a stack overflow", "[dataset]") {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  CHECK_THROWS_WITH(
+      ftcost::count_dataset("{\"text\": \"hi\"}\n{\"text\": \"hi\", \"x\": " + deep + "}\n",
+                            DatasetFormat::Jsonl, "d.jsonl"),
+      "d.jsonl:2: JSON nested deeper than 512 levels (at most 512 levels of arrays and objects)");
+  CHECK_THROWS_WITH(ftcost::count_dataset("[{\"text\": \"hi\", \"x\": " + deep + "}]",
+                                          DatasetFormat::Json, "d.json"),
+                    Catch::Matchers::StartsWith("d.json: JSON nested deeper than 512 levels"));
+  CHECK_THROWS_WITH(
+      ftcost::count_dataset(std::string(100000, '['), DatasetFormat::Jsonl, "d.jsonl"),
+      Catch::Matchers::StartsWith("d.jsonl:1: JSON nested deeper than 512 levels"));
+}
+
+TEST_CASE("a number beyond a double in a JSON dataset is invalid data with its position",
+          "[dataset]") {
+  // 1e400 fills columns 22-26; the position is its last character.
+  CHECK_THROWS_WITH(
+      ftcost::count_dataset("[{\"text\": \"hi\", \"n\": 1e400}]", DatasetFormat::Json, "d.json"),
+      "d.json:1:26: invalid JSON: number overflow parsing '1e400' (a finite number)");
+  CHECK_THROWS_WITH(
+      ftcost::count_dataset("{\"text\": \"hi\", \"n\": 1e400}\n", DatasetFormat::Jsonl, "d.jsonl"),
+      "d.jsonl:1: invalid JSON on this line (one JSON object per line (JSONL))");
+}
+
+TEST_CASE("a device or FIFO is not read as a dataset", "[dataset]") {
+  CHECK_THROWS_WITH(ftcost::load_dataset_stats("/dev/zero"),
+                    "/dev/zero: is not a regular file (a regular file)");
+}

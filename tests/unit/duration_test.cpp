@@ -121,6 +121,27 @@ TEST_CASE("GPUs without bf16 or FlashAttention 2 switch to fp16 and SDPA and say
   CHECK(setup.precision == ftcost::Precision::Fp16Mixed);
   CHECK(setup.attention == ftcost::Attention::Sdpa);
   CHECK(assumptions.size() == 2);
+  // Nothing was asked for explicitly, so neither change is a warning.
+  CHECK_FALSE(assumptions[0].warning);
+  CHECK_FALSE(assumptions[1].warning);
+}
+
+TEST_CASE("overriding an explicit --precision or --attention is a warning", "[duration]") {
+  auto setup = qlora_setup();
+  setup.precision = ftcost::Precision::Bf16True;
+  setup.attention = ftcost::Attention::Flash;
+  const auto v100 = ftcost::resolve_gpu("v100-pcie-16gb", ftcost::default_gpus());
+  const auto assumptions = ftcost::adapt_to_gpu(
+      setup, v100,
+      {.precision = ftcost::Precision::Bf16True, .attention = ftcost::Attention::Flash});
+  REQUIRE(assumptions.size() == 2);
+  CHECK(assumptions[0].warning);
+  CHECK_THAT(assumptions[0].text,
+             Catch::Matchers::EndsWith("has no bf16: training in fp16 mixed precision instead of "
+                                       "--precision bf16-true"));
+  CHECK(assumptions[1].warning);
+  CHECK_THAT(assumptions[1].text, Catch::Matchers::EndsWith(
+                                      "using PyTorch SDPA attention instead of --attention flash"));
 }
 
 namespace {

@@ -159,3 +159,16 @@ TEST_CASE("malformed config.json files are refused with one exact line", "[hf_co
     CHECK(error.exit_code() == ftcost::ExitCode::InvalidData);
   }
 }
+
+TEST_CASE("a mistyped model_type suggests the supported one", "[hf_config]") {
+  CHECK_THROWS_WITH(ftcost::load::read_hf_config(R"({"model_type": "lama"})", "c.json"),
+                    Contains("c.json: /model_type: model_type 'lama' is not supported (did you "
+                             "mean 'llama'? supported: llama, "));
+}
+
+TEST_CASE("a key given twice in config.json is refused, not last-wins", "[hf_config]") {
+  CHECK_THROWS_WITH(
+      ftcost::load::read_hf_config(
+          R"({"model_type": "llama", "hidden_size": 4096, "hidden_size": 8192})", "config.json"),
+      "config.json: /hidden_size: duplicate key (each key at most once per object)");
+}

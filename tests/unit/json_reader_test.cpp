@@ -46,8 +46,67 @@ TEST_CASE("unknown keys are refused with a suggestion", "[json]") {
                     "x.json: /usd_per_hr: unknown key (did you mean 'usd_per_hour'?)");
 }
 
-TEST_CASE("a number too large for a double is invalid JSON, not a crash", "[json]") {
-  // Found by fuzz/fuzz_catalog: nlohmann reports it as out_of_range.406, not parse_error.
-  CHECK_THROWS_WITH(parse_json_text("[2299999e9999999999999999]", "n.json"),
-                    "n.json: invalid JSON: number overflow parsing '2299999e9999999999999999'");
+TEST_CASE("a duplicate key is refused with its JSON Pointer", "[json]") {
+  // Last-wins would silently use 8192; the nested key sits at /layers/1/hidden_size.
+  CHECK_THROWS_WITH(parse_json_text(R"({"hidden_size": 4096, "hidden_size": 8192})", "c.json"),
+                    "c.json: /hidden_size: duplicate key (each key at most once per object)");
+  CHECK_THROWS_WITH(
+      parse_json_text(R"({"layers": [{"a": 1}, {"hidden_size": 1, "b": 2, "hidden_size": 3}]})",
+                      "c.json"),
+      "c.json: /layers/1/hidden_size: duplicate key (each key at most once per object)");
+  // The same key in sibling objects is not a duplicate.
+  CHECK(parse_json_text(R"([{"a": 1}, {"a": 2}])", "c.json").size() == 2);
+}
+
+TEST_CASE("nesting deeper than 512 levels is refused before it is built", "[json]") {
+  const std::string deep_ok = std::string(512, '[') + std::string(512, ']');
+  CHECK(parse_json_text(deep_ok, "d.json").is_array());
+  // 100,000 levels: would overflow the stack in any recursive walk (and in dump()).
+  const std::string too_deep = std::string(100000, '[');
+  CHECK_THROWS_WITH(parse_json_text(too_deep, "d.json"),
+                    "d.json: JSON nested deeper than 512 levels (at most 512 levels of arrays and "
+                    "objects)");
+  CHECK_THROWS_WITH(
+      parse_json_text(R"({"x": )" + std::string(513, '[') + "1" + std::string(513, ']') + "}",
+                      "d.json"),
+      Catch::Matchers::StartsWith("d.json: JSON nested deeper than 512 levels"));
+}
+
+TEST_CASE("a number beyond a double is invalid JSON at its line and column", "[json]") {
+  const std::string text = "{\n  \"rope_theta\": 1e400\n}\n";
+  try {
+    (void)parse_json_text(text, "config.json");
+    FAIL("no exception");
+  } catch (const InputError& error) {
+    // Line 2 is `  "rope_theta": 1e400`: the number fills columns 17-21, and the position is its
+    // last character, as for syntax errors (the last character read).
+    CHECK_THAT(error.what(), Equals("config.json:2:21: invalid JSON: number overflow parsing "
+                                    "'1e400' (a finite number)"));
+    CHECK(error.exit_code() == ftcost::ExitCode::InvalidData);
+  }
+}
+
+TEST_CASE("an Infinity or NaN literal gets a readable syntax error", "[json]") {
+  // The whole description with nlohmann's token text, its quotes balanced (cutting at the last
+  // ": " used to leave just "I'").
+  CHECK_THROWS_WITH(parse_json_text(R"({"a": Infinity})", "c.json"),
+                    "c.json:1:7: invalid JSON: syntax error while parsing value - invalid "
+                    "literal; last read: '\"a\": I'");
+  CHECK_THROWS_WITH(parse_json_text(R"({"a": NaN})", "c.json"),
+                    Catch::Matchers::EndsWith("invalid literal; last read: '\"a\": N'"));
+}
+
+TEST_CASE("read_text_file refuses devices and reads no more than the limit", "[json]") {
+  using ftcost::load::read_text_file;
+  // /dev/zero never ends and stat reports size 0 for it: it must be refused before reading.
+  CHECK_THROWS_WITH(read_text_file("/dev/zero", 1024),
+                    "/dev/zero: is not a regular file (a regular file)");
+  CHECK_THROWS_WITH(read_text_file("/dev/null", 1024),
+                    "/dev/null: is not a regular file (a regular file)");
+  const std::string path = FTCOST_TEST_DATA "/datasets/bad_line2.jsonl";
+  const std::string text = read_text_file(path, 1 << 20);
+  CHECK_THROWS_WITH(read_text_file(path, text.size() - 1),
+                    path + ": file is larger than the limit (at most " +
+                        std::to_string(text.size() - 1) + " bytes)");
+  CHECK(read_text_file(path, text.size()) == text);
 }

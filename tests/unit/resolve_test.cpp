@@ -1,6 +1,7 @@
 // resolve_setup: framework defaults, LoRA target presets and bad-input messages.
 #include "ftcost/resolve.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "ftcost/error.hpp"
@@ -82,4 +83,39 @@ TEST_CASE("an unknown LoRA module gets a did-you-mean", "[resolve]") {
   request.lora_targets = std::vector<std::string>{"q_proj", "gate_prj"};
   CHECK_THAT(error_of(request), Contains("--lora-targets: unknown module 'gate_prj'"));
   CHECK_THAT(error_of(request), Contains("did you mean 'gate_proj'?"));
+}
+
+TEST_CASE("a sequence beyond the model's context is a warning, not an error", "[resolve]") {
+  const auto& presets = default_model_presets();
+  const auto llama2 = std::find_if(presets.begin(), presets.end(),
+                                   [](const ModelArch& arch) { return arch.id == "llama-2-7b"; });
+  REQUIRE(llama2 != presets.end());
+  REQUIRE(llama2->max_position_embeddings == 4096);  // Llama 2's config.json
+  const auto count_warnings = [](const ResolvedSetup& r) {
+    return std::count_if(r.assumptions.begin(), r.assumptions.end(),
+                         [](const Assumption& a) { return a.warning; });
+  };
+  const ResolvedSetup beyond = resolve_setup(*llama2, {.seq_len = 100'000});
+  REQUIRE(count_warnings(beyond) == 1);
+  const auto warning = std::find_if(beyond.assumptions.begin(), beyond.assumptions.end(),
+                                    [](const Assumption& a) { return a.warning; });
+  CHECK(warning->text ==
+        "--seq-len 100000 is beyond llama-2-7b's context of 4096 tokens: the estimate assumes it "
+        "runs (e.g. with RoPE scaling)");
+  CHECK(count_warnings(resolve_setup(*llama2, {.seq_len = 4096})) == 0);
+}
+
+TEST_CASE("a LoRA rank above every targeted module's smaller dimension is an error", "[resolve]") {
+  // Llama 3.1 8B: q/o_proj 4096×4096, k/v_proj 4096→1024, MLP 4096↔14336; the largest
+  // min(in, out) over all-linear targets is 4096, over k/v alone 1024.
+  CHECK(error_of({.method = Method::Lora, .lora_rank = 65'536}) ==
+        "--lora-rank: 65536 is larger than the smaller dimension of every targeted module (at "
+        "most 4096 for llama-3.1-8b)");
+  CHECK(error_of({.method = Method::Lora,
+                  .lora_rank = 2048,
+                  .lora_targets = std::vector<std::string>{"k_proj", "v_proj"}}) ==
+        "--lora-rank: 2048 is larger than the smaller dimension of every targeted module (at "
+        "most 1024 for llama-3.1-8b)");
+  CHECK(resolve_setup(llama8b(), {.method = Method::Lora, .lora_rank = 4096}).setup.lora_rank ==
+        4096);
 }

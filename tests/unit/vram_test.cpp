@@ -209,3 +209,43 @@ TEST_CASE("Llama 2 7B LoRA r64 under DDP on 2 GPUs, 4 x 2048: 22.04 GiB reserved
   const VramEstimate e = estimate_vram(arch, resolved(arch, r));
   CHECK_THAT(gib_of(e.peak_reserved_bytes), WithinRel(22.04, 0.10));
 }
+
+TEST_CASE("compiled chunked CE holds the 16-bit logits list and no fp32 chunk", "[vram]") {
+  const ModelArch& arch = preset("llama-3.2-3b");
+  SetupRequest r{.method = Method::Full, .seq_len = 4096, .micro_batch = 2};
+  r.loss = Loss::Fused;
+  r.framework = Framework::Torchtune;
+  r.compiled = true;
+  const auto buffers = vram_detail::loss_buffers(arch, resolved(arch, r));
+  // 8,192 tokens x 128,256 vocabulary = 1,050,673,152 logits. Forward: the bf16 chunks,
+  // 2 B each = 2,101,346,304 B (Inductor fuses the fp32 upcast into the CE reductions).
+  // Backward adds one chunk's bf16 gradient: x (1 + 1/8) = 2,364,014,592 B.
+  CHECK(buffers.forward == 2'101'346'304.0);
+  CHECK(buffers.backward == 2'364'014'592.0);
+}
+
+TEST_CASE("FSDP1 with CPU param offload keeps the whole unsharded root unit on the GPU", "[vram]") {
+  const ModelArch& arch = preset("llama-2-7b");
+  SetupRequest r{.method = Method::Lora, .lora_rank = 64, .gpus = 2};
+  r.lora_targets =
+      std::vector<std::string>{"q_proj", "k_proj", "v_proj", "gate_proj", "up_proj", "down_proj"};
+  r.sharding = Sharding::Fsdp;
+  r.framework = Framework::Hf;
+  // One block: 4 x 4096^2 + 3 x 4096 x 11008 = 202,375,168 bf16 weights = 404,750,336 B, plus
+  // fp32 adapters 64 x (3 x 8192 + 2 x 15104 + 15104) = 4,472,832 x 4 B = 17,891,328 B:
+  // unit 422,641,664 B, two in flight 845,283,328 B. Root: 2 x 32000 x 4096 embeddings +
+  // 65 x 4096 norms = 262,410,240 bf16 weights = 524,820,480 B.
+  r.cpu_offload = CpuOffload::None;
+  const TrainingSetup sharded = resolved(arch, r);
+  const auto types = vram_detail::dtypes(sharded, vram_detail::stack_traits(sharded));
+  const auto split = vram_detail::split_params(arch, sharded);
+  // Without offload the local half of the root is already among the resident weights.
+  CHECK(
+      vram_detail::gathered_unit_bytes(sharded, split, types, vram_detail::stack_traits(sharded)) ==
+      845'283'328.0 + 524'820'480.0 / 2);
+  r.cpu_offload = CpuOffload::Params;
+  const TrainingSetup offloaded = resolved(arch, r);
+  CHECK(vram_detail::gathered_unit_bytes(offloaded, split, types,
+                                         vram_detail::stack_traits(offloaded)) ==
+        845'283'328.0 + 524'820'480.0);
+}

@@ -1,0 +1,22 @@
+// CLI11 bindings for --model and --gpu, and resolving --gpu against the built-in list.
+#include "subject_options.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include "ftcost/gpus.hpp"
+
+namespace ftcost::cli {
+
+CLI::Option* add_model_option(CLI::App& app, std::string& spec) {
+  return app.add_option("--model", spec, "Preset id, size alias or config.json path")->required();
+}
+
+CLI::Option* add_gpu_option(CLI::App& app, std::optional<std::string>& spelling) {
+  return app.add_option("--gpu", spelling, "GPU id or common spelling (ftcost gpus)");
+}
+
+GpuChoice choose_builtin_gpu(const std::string& spelling) {
+  return choose_gpu(spelling, default_gpus());
+}
+
+}  // namespace ftcost::cli

@@ -1,0 +1,29 @@
+// The --model and --gpu flags shared by `vram`, `time` and `plan`: what is trained, and on what.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "ftcost/gpu.hpp"
+
+namespace CLI {
+class App;
+class Option;
+}  // namespace CLI
+
+namespace ftcost::cli {
+
+/// Adds the required `--model SPEC` (preset id, size alias or config.json path) storing into
+/// `spec`, which must outlive `app`.
+CLI::Option* add_model_option(CLI::App& app, std::string& spec);
+
+/// Adds `--gpu NAME` (an id or common spelling from `ftcost gpus`) storing into `spelling` (unset
+/// when absent), which must outlive `app`; the caller makes it required or exclusive as its
+/// command needs.
+CLI::Option* add_gpu_option(CLI::App& app, std::optional<std::string>& spelling);
+
+/// The built-in GPU `spelling` names (choose_gpu over default_gpus()). Throws InputError
+/// ("--gpu", ExitCode::Usage, with "did you mean") for an unknown spelling.
+[[nodiscard]] GpuChoice choose_builtin_gpu(const std::string& spelling);
+
+}  // namespace ftcost::cli
