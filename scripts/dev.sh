@@ -26,8 +26,10 @@ case "${1:-}" in
   run)
     shift
     install_missing
+    # Build output stays off stdout so `dev.sh run ... --format json | jq` works; progress goes to stderr.
+    [ -x build/release/src/ftcost ] || echo "dev.sh: first build of ftcost (about 10 minutes on 2 cores)..." >&2
     cmake --preset release >/dev/null
-    cmake --build --preset release -j "$jobs" --target ftcost >/dev/null
+    cmake --build --preset release -j "$jobs" --target ftcost >&2
     exec build/release/src/ftcost "$@"
     ;;
   test)
