@@ -20,13 +20,14 @@ struct Workload {
 
 /// The outcome of running the workload on `gpus` GPUs of type `gpu_id`.
 struct RunEstimate {
-  std::string gpu_id;            ///< canonical GPU id
-  std::int64_t gpus = 1;         ///< GPUs used
-  bool fits = false;             ///< false: no configuration fits in memory (see why_not)
-  std::string why_not;           ///< reason when !fits, e.g. "needs 31.2 GiB per GPU, has 23.6 GiB"
-  TrainingSetup setup;           ///< the configuration chosen (micro-batch, checkpointing, ...)
-  double peak_reserved_gib = 0;  ///< per-GPU peak memory as the allocator reserves it, GiB
-  double capacity_gib = 0;       ///< usable memory per GPU, GiB
+  std::string gpu_id;     ///< canonical GPU id
+  std::int64_t gpus = 1;  ///< GPUs used
+  bool fits = false;      ///< false: no configuration fits in memory (see why_not)
+  std::string why_not;    ///< reason when !fits, e.g. "needs 31.2 GiB per GPU, has 23.6 GiB"
+  TrainingSetup setup;    ///< the configuration chosen; when !fits, the one that came nearest
+                          ///< to fitting (smallest peak), for reporting what was tried
+  double peak_reserved_gib = 0;     ///< per-GPU peak memory as the allocator reserves it, GiB
+  double capacity_gib = 0;          ///< usable memory per GPU, GiB
   double tokens_per_s_per_gpu = 0;  ///< training throughput per GPU, tokens/s
   double tokens_per_s_total = 0;    ///< all GPUs together, tokens/s
   double step_s = 0;                ///< one optimizer step (all micro-batches), seconds

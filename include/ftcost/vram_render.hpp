@@ -16,10 +16,11 @@ namespace ftcost {
 
 /// Whether the estimate fits a given capacity, and how far the setup could grow.
 struct FitReport {
-  std::string capacity_label;  ///< "24.0 GiB" or a GPU id
-  double capacity_bytes = 0;   ///< usable memory per GPU, bytes
-  bool fits = false;           ///< device total (paged state excluded) <= capacity
-  double headroom_bytes = 0;   ///< capacity - device total (negative when it does not fit)
+  std::string capacity_label;   ///< for tables: "24.0 GiB" or "rtx-4090 (23.65 GiB usable)"
+  std::string capacity_source;  ///< where the capacity comes from: "--vram" or the GPU id
+  double capacity_bytes = 0;    ///< usable memory per GPU, bytes
+  bool fits = false;            ///< device total (paged state excluded) <= capacity
+  double headroom_bytes = 0;    ///< capacity - device total (negative when it does not fit)
   std::optional<std::int64_t> largest_micro_batch;  ///< nullopt: not even 1 fits
   std::optional<std::int64_t> longest_seq_len;      ///< tokens; nullopt: not even 1 fits
 };

@@ -18,6 +18,17 @@ inline constexpr double kCharsPerToken = 4.0;
 /// Tokens assumed when no workload flag is given: 50M tokens, one epoch (docs/duration-model.md).
 inline constexpr double kDefaultDatasetTokens = 50e6;
 
+/// Bounds on the workload flags (docs/duration-model.md#workload). They reject typos and absurd
+/// values (an extra "e", a unit slip), not real datasets: 1e15 tokens is ~70x Llama 3's
+/// pretraining corpus.
+inline constexpr double kMinDatasetTokens = 1;     ///< --tokens and --samples x --avg-tokens
+inline constexpr double kMaxDatasetTokens = 1e15;  ///< tokens per epoch
+inline constexpr std::int64_t kMaxSamples = 1'000'000'000'000;  ///< --samples
+inline constexpr double kMinAvgTokens = 1;                      ///< --avg-tokens, tokens per sample
+inline constexpr double kMaxAvgTokens = 1e7;                    ///< --avg-tokens
+inline constexpr double kMinEpochs = 0.01;                      ///< --epochs
+inline constexpr double kMaxEpochs = 1000;                      ///< --epochs
+
 /// Upper bound on --global-batch, so an absurd value is rejected rather than overflowing the
 /// per-GPU batch arithmetic (sequences).
 inline constexpr std::int64_t kMaxGlobalBatchSequences = 1'000'000'000;

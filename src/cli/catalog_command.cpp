@@ -9,6 +9,7 @@
 
 #include "catalog_options.hpp"
 #include "ftcost/catalog_load.hpp"
+#include "number_option.hpp"
 
 namespace ftcost::cli {
 namespace {
@@ -47,8 +48,8 @@ void add_catalog_command(CLI::App& app, ExitCode& result) {
       ->check(CLI::ExistingFile);
   validate->add_flag("--add", options->overlay,
                      "Validate as a --catalog-add overlay (sections optional)");
-  validate->add_option("--max-catalog-age", options->age.max_age_days,
-                       "Warn about offers older than this many days (default: 60)");
+  add_integer_option(*validate, "--max-catalog-age", options->age.max_age_days, 0, kMaxAgeLimitDays,
+                     "Warn about offers older than this many days (default: 60)");
   validate->add_flag("--strict-catalog-age", options->age.strict_age,
                      "Make stale offers an error (exit code 3)");
   validate->callback([options, &result] { result = run_validate(*options); });

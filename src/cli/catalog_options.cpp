@@ -9,12 +9,12 @@
 #include "ftcost/defaults.hpp"
 #include "ftcost/error.hpp"
 #include "ftcost/gpus.hpp"
+#include "number_option.hpp"
 
 namespace ftcost::cli {
 namespace {
 
 constexpr const char* kBuiltInOrigin = "<built-in providers>";
-constexpr std::int64_t kMaxAgeLimitDays = 36500;
 
 std::int64_t today_days() {
   const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
@@ -31,9 +31,8 @@ void add_catalog_options(CLI::App& app, CatalogOptions& options) {
                  "Catalog file merged over the selected one, e.g. your negotiated prices "
                  "(repeatable)")
       ->check(CLI::ExistingFile);
-  app.add_option("--max-catalog-age", options.max_age_days,
-                 "Warn on stderr about offers older than this many days (default: 60)")
-      ->check(CLI::Range(std::int64_t{0}, kMaxAgeLimitDays));
+  add_integer_option(app, "--max-catalog-age", options.max_age_days, 0, kMaxAgeLimitDays,
+                     "Warn on stderr about offers older than this many days (default: 60)");
   app.add_flag("--strict-catalog-age", options.strict_age,
                "Make stale offers an error (exit code 3), for CI");
 }

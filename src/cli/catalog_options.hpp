@@ -13,6 +13,9 @@ class App;
 
 namespace ftcost::cli {
 
+/// Upper bound on --max-catalog-age (100 years): rejects typos, not real catalogs.
+inline constexpr std::int64_t kMaxAgeLimitDays = 36500;
+
 /// --catalog, --catalog-add, --max-catalog-age, --strict-catalog-age as given.
 struct CatalogOptions {
   std::string path;               ///< replaces the built-in catalog when set

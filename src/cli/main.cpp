@@ -1,10 +1,13 @@
 // ftcost's entry point: registers the subcommands, runs the chosen one, maps errors to exit codes.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
 #include "commands.hpp"
 #include "ftcost/error.hpp"
+#include "ftcost/names.hpp"
+#include "ftcost/spelling.hpp"
 
 namespace {
 
@@ -14,6 +17,31 @@ constexpr const char* kExitCodesFooter =
 
 int code(ftcost::ExitCode exit_code) {
   return static_cast<int>(exit_code);
+}
+
+// CLI11 reports a mistyped command as "A subcommand is required"; name the typo instead.
+void check_command_name(const CLI::App& app, int argc, char** argv) {
+  if (argc < 2 || argv[1][0] == '-') {
+    return;
+  }
+  const std::string typed = argv[1];
+  std::vector<std::string> names;
+  for (const CLI::App* command : app.get_subcommands({})) {
+    names.push_back(command->get_name());
+  }
+  if (std::find(names.begin(), names.end(), typed) != names.end()) {
+    return;
+  }
+  std::string hint = ftcost::did_you_mean(typed, names);
+  for (const std::string& name : names) {
+    // closest_name counts a swap of two letters as two edits, too many for 4-letter names.
+    if (hint.empty() && std::is_permutation(typed.begin(), typed.end(), name.begin(), name.end())) {
+      hint = "did you mean '" + name + "'?";
+    }
+  }
+  throw ftcost::InputError(
+      "", "", "'" + typed + "' is not a command",
+      (hint.empty() ? "" : hint + " ") + "commands: " + ftcost::join_names(names));
 }
 
 }  // namespace
@@ -29,6 +57,7 @@ int main(int argc, char** argv) {
   ftcost::cli::ExitCode result = ftcost::cli::ExitCode::Ok;
   ftcost::cli::register_commands(app, result);
   try {
+    check_command_name(app, argc, argv);
     app.parse(argc, argv);
     return code(result);
   } catch (const CLI::ParseError& error) {

@@ -16,6 +16,7 @@
 #include "ftcost/resolve.hpp"
 #include "plan_flags.hpp"
 #include "setup_options.hpp"
+#include "warnings.hpp"
 #include "workload_options.hpp"
 
 namespace ftcost::cli {
@@ -105,6 +106,7 @@ ExitCode run_plan(const PlanOptions& options) {
   for (const auto* list : {&workload.assumptions, &setup_notes}) {
     context.assumptions.insert(context.assumptions.end(), list->begin(), list->end());
   }
+  print_warnings(context.assumptions);
   render_plan(result, request, context, options.format, options.verbose, std::cout);
   return exit_code(result.outcome);
 }

@@ -7,6 +7,7 @@
 #include "ftcost/error.hpp"
 #include "ftcost/gpus.hpp"
 #include "ftcost/spelling.hpp"
+#include "number_option.hpp"
 
 namespace ftcost::cli {
 namespace {
@@ -14,15 +15,15 @@ namespace {
 // Bounds that reject typos (an extra zero), not real limits.
 constexpr std::int64_t kMaxGpusLimit = 4096;
 constexpr std::int64_t kMaxCheckpoints = 1000;
+constexpr std::int64_t kMaxTop = 1'000'000;
 constexpr double kMaxDays = 3650;
-
-template <class T>
-void add_optional(CLI::App& app, const std::string& flag, std::optional<T>& target,
-                  const std::string& description, const CLI::Validator& check) {
-  app.add_option_function<T>(
-         flag, [&target](const T& value) { target = value; }, description)
-      ->check(check);
-}
+constexpr double kMinHours = 0.001;
+constexpr double kMaxHours = 1e6;          // 114 years
+constexpr double kMaxHazardPerHour = 100;  // an interruption every 36 s
+constexpr double kMaxBudgetUsd = 1e12;
+constexpr double kMinDownloadGbPerS = 0.001;  // 8 Mbit/s
+constexpr double kMaxDownloadGbPerS = 1000;
+constexpr double kMaxImagePullMinutes = 1440;
 
 void add_selection(CLI::App& app, PlanFlags& f) {
   PlanRequest& r = f.request;
@@ -30,43 +31,38 @@ void add_selection(CLI::App& app, PlanFlags& f) {
       ->delimiter(',');
   app.add_option("--provider", r.providers, "Only these provider ids (repeatable)")->delimiter(',');
   add_enum_option(app, "--tier", r.tier, "on-demand, spot or any");
-  add_optional(app, "--max-hours", r.max_hours, "Drop plans whose expected wall time is longer",
-               CLI::PositiveNumber);
-  add_optional(app, "--min-reliability", r.min_reliability,
-               "Drop marketplace hosts below this uptime share (0..1)", CLI::Range(0.0, 1.0));
-  app.add_option("--max-gpus", r.max_gpus,
-                 "Most GPUs per job, all instances together (default: 64)")
-      ->check(CLI::Range(std::int64_t{1}, kMaxGpusLimit));
-  add_optional(app, "--budget", r.budget_usd,
-               "USD: exit 0 if the cheapest plan fits, 5 if not, 4 if nothing runs",
-               CLI::NonNegativeNumber);
+  add_number_option(app, "--max-hours", r.max_hours, kMinHours, kMaxHours,
+                    "Drop plans whose expected wall time is longer");
+  add_number_option(app, "--min-reliability", r.min_reliability, 0, 1,
+                    "Drop marketplace hosts below this uptime share");
+  add_integer_option(app, "--max-gpus", r.max_gpus, 1, kMaxGpusLimit,
+                     "Most GPUs per job, all instances together (default: 64)");
+  add_number_option(app, "--budget", r.budget_usd, 0, kMaxBudgetUsd,
+                    "USD: exit 0 if the cheapest plan fits, 5 if not, 4 if nothing runs");
 }
 
 void add_ranking(CLI::App& app, PlanRequest& r) {
-  app.add_option("--top", r.top, "Plans shown (default: 10; 0 = all)");
+  add_integer_option(app, "--top", r.top, 0, kMaxTop, "Plans shown (default: 10; 0 = all)");
   add_enum_option(app, "--sort", r.sort, "Rank by expected cost, wall time or p90 cost");
   app.add_flag("--pareto", r.pareto, "Keep only cost x time Pareto-optimal plans");
-  add_optional(app, "--hazard", r.hazard_per_hour,
-               "Spot interruptions per instance-hour, replacing every catalog default",
-               CLI::NonNegativeNumber);
+  add_number_option(app, "--hazard", r.hazard_per_hour, 0, kMaxHazardPerHour,
+                    "Spot interruptions per instance-hour, replacing every catalog default");
 }
 
 void add_project(CLI::App& app, PlanRequest& r) {
-  app.add_option("--keep-days", r.keep_days,
-                 "Days the volume is kept after training, at the stopped rate (default: 7)")
-      ->check(CLI::Range(0.0, kMaxDays));
+  add_number_option(app, "--keep-days", r.keep_days, 0, kMaxDays,
+                    "Days the volume is kept after training, at the stopped rate (default: 7)");
   add_enum_option(app, "--download", r.download, "What you download at the end");
   app.add_option("--checkpoint-to", r.checkpoint_to,
                  "volume, or an object store for checkpoints: s3, gcs, r2, b2, ... (default: "
                  "volume)");
-  app.add_option("--keep-checkpoints", r.keep_checkpoints, "Checkpoints kept (default: 1)")
-      ->check(CLI::Range(std::int64_t{1}, kMaxCheckpoints));
-  app.add_option("--download-gbps", r.download_gb_per_s,
-                 "Base model and dataset download speed, GB/s (default: 0.36)")
-      ->check(CLI::PositiveNumber);
-  app.add_option("--image-pull-minutes", r.image_pull_minutes,
-                 "Container image pull and start, minutes (default: 6)")
-      ->check(CLI::NonNegativeNumber);
+  add_integer_option(app, "--keep-checkpoints", r.keep_checkpoints, 1, kMaxCheckpoints,
+                     "Checkpoints kept (default: 1)");
+  add_number_option(app, "--download-gbps", r.download_gb_per_s, kMinDownloadGbPerS,
+                    kMaxDownloadGbPerS,
+                    "Base model and dataset download speed, GB/s (default: 0.36)");
+  add_number_option(app, "--image-pull-minutes", r.image_pull_minutes, 0, kMaxImagePullMinutes,
+                    "Container image pull and start, minutes (default: 6)");
 }
 
 void check_providers(const std::vector<std::string>& wanted, const Catalog& catalog) {

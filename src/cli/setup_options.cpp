@@ -5,6 +5,7 @@
 
 #include "enum_option.hpp"
 #include "ftcost/resolve.hpp"
+#include "number_option.hpp"
 
 namespace ftcost::cli {
 
@@ -12,9 +13,7 @@ namespace {
 
 void add_count(CLI::App& app, const std::string& flag, std::optional<std::int64_t>& target,
                std::int64_t max, const std::string& description) {
-  app.add_option_function<std::int64_t>(
-         flag, [&target](std::int64_t value) { target = value; }, description)
-      ->check(CLI::Range(std::int64_t{1}, max));
+  add_integer_option(app, flag, target, 1, max, description);
 }
 
 void add_switch(CLI::App& app, const std::string& flag, std::optional<bool>& target,

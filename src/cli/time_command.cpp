@@ -7,13 +7,19 @@
 #include "enum_option.hpp"
 #include "ftcost/duration.hpp"
 #include "ftcost/models.hpp"
+#include "number_option.hpp"
 #include "render/run_render.hpp"
 #include "setup_options.hpp"
 #include "subject_options.hpp"
+#include "warnings.hpp"
 #include "workload_options.hpp"
 
 namespace ftcost::cli {
 namespace {
+
+// From a slow 1 Gbit/s Ethernet (0.125 GB/s) to far beyond NVLink 5 (900 GB/s per direction).
+constexpr double kMinLinkGbPerS = 0.1;
+constexpr double kMaxLinkGbPerS = 10'000;
 
 struct TimeOptions {
   std::string model;
@@ -37,6 +43,7 @@ ExitCode run_time(const TimeOptions& options) {
     notes.insert(notes.begin(), *gpu.assumption);
   }
   notes.insert(notes.begin(), model.assumptions.begin(), model.assumptions.end());
+  print_warnings(notes);
   render::render_run(run, options.format, std::cout);
   return run.fits ? ExitCode::Ok : ExitCode::NoFit;
 }
@@ -51,10 +58,8 @@ void add_time_command(CLI::App& app, ExitCode& result) {
   add_gpu_option(*command, options->gpu)->required();
   add_setup_options(*command, options->request, BatchDefault::Searched);
   add_workload_options(*command, options->workload);
-  command
-      ->add_option("--link-gb-per-s", options->link_gb_per_s,
-                   "Override the per-GPU collective bandwidth, GB/s")
-      ->check(CLI::PositiveNumber);
+  add_number_option(*command, "--link-gb-per-s", options->link_gb_per_s, kMinLinkGbPerS,
+                    kMaxLinkGbPerS, "Override the per-GPU collective bandwidth, GB/s");
   add_format_option(*command, options->format);
   command->callback([options, &result] { result = run_time(*options); });
 }

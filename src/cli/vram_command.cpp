@@ -13,14 +13,18 @@
 #include "ftcost/units.hpp"
 #include "ftcost/vram_fit.hpp"
 #include "ftcost/vram_render.hpp"
+#include "number_option.hpp"
 #include "setup_options.hpp"
 #include "subject_options.hpp"
+#include "warnings.hpp"
 
 namespace ftcost::cli {
 
 namespace {
 
-constexpr double kMaxCapacityGib = 100'000;  // far above any GPU; rejects absurd values
+// Far outside any GPU; they reject absurd values and typos, not real hardware.
+constexpr double kMinCapacityGib = 0.001;
+constexpr double kMaxCapacityGib = 100'000;
 
 struct VramOptions {
   std::string model;
@@ -33,6 +37,7 @@ struct VramOptions {
 /// The memory to fit into: a plain --vram figure or a GPU's usable memory.
 struct Capacity {
   std::string label;
+  std::string source;  ///< "--vram" or the GPU id
   double gib = 0;
 };
 
@@ -40,6 +45,7 @@ FitReport fit_report(const ModelArch& arch, const TrainingSetup& setup, const Vr
                      const Capacity& capacity) {
   FitReport fit;
   fit.capacity_label = capacity.label;
+  fit.capacity_source = capacity.source;
   fit.capacity_bytes = gib_to_bytes(capacity.gib);
   fit.headroom_bytes = fit.capacity_bytes - fit_bytes(e);
   fit.fits = fit.headroom_bytes >= 0;
@@ -54,6 +60,7 @@ std::optional<Capacity> capacity_for(const VramOptions& options, TrainingSetup& 
                                      std::vector<Assumption>& notes) {
   if (options.capacity_gib) {
     return Capacity{.label = fmt::format("{:.1f} GiB", *options.capacity_gib),
+                    .source = "--vram",
                     .gib = *options.capacity_gib};
   }
   if (!options.gpu) {
@@ -63,10 +70,11 @@ std::optional<Capacity> capacity_for(const VramOptions& options, TrainingSetup& 
   if (choice.assumption) {
     notes.push_back(*choice.assumption);
   }
-  const std::vector<Assumption> adapted = adapt_to_gpu(setup, *choice.gpu);
+  const std::vector<Assumption> adapted = adapt_to_gpu(setup, *choice.gpu, options.request);
   notes.insert(notes.end(), adapted.begin(), adapted.end());
   return Capacity{
       .label = fmt::format("{} ({:.2f} GiB usable)", choice.gpu->id, choice.gpu->memory_gib),
+      .source = choice.gpu->id,
       .gib = choice.gpu->memory_gib};
 }
 
@@ -87,6 +95,7 @@ ExitCode run_vram(const VramOptions& options) {
   }
   report.assumptions.insert(report.assumptions.end(), report.estimate.assumptions.begin(),
                             report.estimate.assumptions.end());
+  print_warnings(report.assumptions);
   render_vram(report, options.format, std::cout);
   return report.fit && !report.fit->fits ? ExitCode::NoFit : ExitCode::Ok;
 }
@@ -100,11 +109,8 @@ void add_vram_command(CLI::App& app, ExitCode& result) {
   add_model_option(*command, options->model);
   add_setup_options(*command, options->request);
   CLI::Option* vram =
-      command
-          ->add_option_function<double>(
-              "--vram", [options](double gib) { options->capacity_gib = gib; },
-              "GPU memory in GiB: report fit, headroom, largest micro-batch and seq-len")
-          ->check(CLI::Range(0.001, kMaxCapacityGib));
+      add_number_option(*command, "--vram", options->capacity_gib, kMinCapacityGib, kMaxCapacityGib,
+                        "GPU memory in GiB: report fit, headroom, largest micro-batch and seq-len");
   add_gpu_option(*command, options->gpu)
       ->description("GPU id or spelling (ftcost gpus): fit in its usable memory, as --vram does")
       ->excludes(vram);

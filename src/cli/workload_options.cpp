@@ -4,19 +4,23 @@
 #include <CLI/CLI.hpp>
 
 #include "ftcost/dataset.hpp"
+#include "number_option.hpp"
 
 namespace ftcost::cli {
 
 void add_workload_options(CLI::App& app, WorkloadOptions& options) {
-  app.add_option("--tokens", options.tokens, "Dataset tokens per epoch, e.g. 50M or 1.2B");
-  app.add_option("--samples", options.samples, "Samples in the dataset (with --avg-tokens)");
-  app.add_option("--avg-tokens", options.avg_tokens, "Tokens per sample (with --samples)");
+  app.add_option("--tokens", options.tokens,
+                 "Dataset tokens per epoch, e.g. 50M or 1.2B (1 to 1e15 in all)");
+  add_integer_option(app, "--samples", options.samples, 1, kMaxSamples,
+                     "Samples in the dataset (with --avg-tokens)");
+  add_number_option(app, "--avg-tokens", options.avg_tokens, kMinAvgTokens, kMaxAvgTokens,
+                    "Tokens per sample (with --samples)");
   app.add_option("--dataset", options.dataset,
                  "JSONL, JSON array or text file to count (4 characters per token)");
-  app.add_option("--epochs", options.epochs, "Passes over the dataset (default: 1)");
-  app.add_option("--global-batch", options.global_batch,
-                 "Sequences per optimizer step across all GPUs (default: the setup's)")
-      ->check(CLI::Range(std::int64_t{1}, kMaxGlobalBatchSequences));
+  add_number_option(app, "--epochs", options.epochs, kMinEpochs, kMaxEpochs,
+                    "Passes over the dataset (default: 1)");
+  add_integer_option(app, "--global-batch", options.global_batch, 1, kMaxGlobalBatchSequences,
+                     "Sequences per optimizer step across all GPUs (default: the setup's)");
 }
 
 ResolvedWorkload resolve_workload_options(const WorkloadOptions& options) {

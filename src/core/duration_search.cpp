@@ -29,30 +29,67 @@ void check_workload(const Workload& workload) {
   }
 }
 
-// Micro-batch candidates: the request's when given, else powers of two up to the per-GPU batch;
-// gradient accumulation keeps the per-GPU batch.
-std::vector<TrainingSetup> candidates(const TrainingSetup& base, const SetupRequest& request,
-                                      std::int64_t per_gpu_batch, GradCkpt ckpt) {
-  std::vector<std::int64_t> micro_batches;
+// Micro-batch candidates: the request's when given, else the one --grad-accum implies, else every
+// divisor of the per-GPU batch up to kLargestMicroBatch, so that micro-batch x grad-accum is the
+// per-GPU batch exactly (check_batch_flags made it divisible).
+std::vector<std::int64_t> micro_batch_choices(const SetupRequest& request,
+                                              std::int64_t per_gpu_batch) {
   if (request.micro_batch) {
-    micro_batches.push_back(*request.micro_batch);
-  } else {
-    for (std::int64_t b = 1; b <= std::min(per_gpu_batch, kLargestMicroBatch); b *= 2) {
-      micro_batches.push_back(b);
+    return {*request.micro_batch};
+  }
+  if (request.grad_accum) {
+    return {std::max<std::int64_t>(1, per_gpu_batch / *request.grad_accum)};
+  }
+  std::vector<std::int64_t> choices;
+  for (std::int64_t b = 1; b <= std::min(per_gpu_batch, kLargestMicroBatch); ++b) {
+    if (per_gpu_batch % b == 0) {
+      choices.push_back(b);
     }
   }
+  return choices;
+}
+
+std::vector<TrainingSetup> candidates(const TrainingSetup& base, const SetupRequest& request,
+                                      std::int64_t per_gpu_batch, GradCkpt ckpt) {
   std::vector<TrainingSetup> setups;
-  for (const std::int64_t micro_batch : micro_batches) {
+  for (const std::int64_t micro_batch : micro_batch_choices(request, per_gpu_batch)) {
     TrainingSetup setup = base;
     setup.micro_batch = micro_batch;
     setup.grad_ckpt = ckpt;
-    setup.grad_accum =
-        request.grad_accum && request.micro_batch
-            ? *request.grad_accum
-            : std::max<std::int64_t>(1, (per_gpu_batch + micro_batch - 1) / micro_batch);
+    setup.grad_accum = request.grad_accum ? *request.grad_accum
+                                          : std::max<std::int64_t>(1, per_gpu_batch / micro_batch);
     setups.push_back(setup);
   }
   return setups;
+}
+
+// An explicit --global-batch must split exactly into GPUs x micro-batch x grad-accum; flags that
+// contradict it are usage errors naming both (docs/duration-model.md#search).
+void check_batch_flags(const SetupRequest& request, std::int64_t global, std::int64_t gpus) {
+  const std::string stated = "--global-batch " + std::to_string(global);
+  if (global % gpus != 0) {
+    throw InputError("", "--global-batch",
+                     stated + " does not split evenly over " + std::to_string(gpus) + " GPUs",
+                     "a multiple of --gpus");
+  }
+  const std::int64_t per_gpu = global / gpus;
+  const auto per_gpu_text = std::to_string(per_gpu) + " sequences per GPU";
+  if (request.micro_batch && request.grad_accum &&
+      *request.micro_batch * *request.grad_accum != per_gpu) {
+    throw InputError("", "--global-batch",
+                     stated + " contradicts --micro-batch " + std::to_string(*request.micro_batch) +
+                         " x --grad-accum " + std::to_string(*request.grad_accum),
+                     "micro-batch x grad-accum = " + per_gpu_text + ", or drop one of them");
+  }
+  for (const auto& [flag, value] : {std::pair{"--micro-batch", request.micro_batch},
+                                    std::pair{"--grad-accum", request.grad_accum}}) {
+    if (value && per_gpu % *value != 0) {
+      throw InputError("", "--global-batch",
+                       stated + " (" + per_gpu_text + ") is not a multiple of " + flag + " " +
+                           std::to_string(*value),
+                       "a " + std::string(flag) + " that divides " + per_gpu_text);
+    }
+  }
 }
 
 // Recomputation costs a forward pass, so it is tried only when nothing fits without it.
@@ -76,19 +113,23 @@ RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolv
   run.capacity_gib = gpu.memory_gib;
   TrainingSetup base = resolved;
   base.gpus = gpus;
-  run.assumptions = adapt_to_gpu(base, gpu);
-  const std::int64_t global = workload.global_batch_sequences > 0
-                                  ? workload.global_batch_sequences
-                                  : resolved.micro_batch * resolved.grad_accum * gpus;
-  const std::int64_t per_gpu = std::max<std::int64_t>(1, (global + gpus - 1) / gpus);
+  run.assumptions = adapt_to_gpu(base, gpu, request);
+  if (workload.global_batch_sequences > 0) {
+    check_batch_flags(request, workload.global_batch_sequences, gpus);
+  }
+  const std::int64_t per_gpu = workload.global_batch_sequences > 0
+                                   ? workload.global_batch_sequences / gpus
+                                   : resolved.micro_batch * resolved.grad_accum;
   double best_tokens_per_s = 0;
   double smallest_peak_gib = 0;
+  TrainingSetup closest = base;  // when nothing fits: the setup that came nearest, as reported
   for (const GradCkpt ckpt : checkpointing_order(request)) {
     for (const TrainingSetup& setup : candidates(base, request, per_gpu, ckpt)) {
       const MemoryNeed need = memory(setup);
       const double peak_gib = bytes_to_gib(need.fit_bytes);
       if (smallest_peak_gib == 0 || peak_gib < smallest_peak_gib) {
         smallest_peak_gib = peak_gib;
+        closest = setup;
       }
       const StepTime step = step_time(arch, setup, gpu, options);
       const double tokens_per_s = step.tokens / step.total_s;
@@ -107,6 +148,7 @@ RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolv
   if (best_tokens_per_s == 0) {
     run.why_not = "needs " + format_gib(smallest_peak_gib) + " GiB per GPU, has " +
                   format_gib(gpu.memory_gib) + " GiB";
+    run.setup = closest;
     return run;
   }
   run.fits = true;

@@ -72,6 +72,13 @@ std::vector<std::string> expand_lora_targets(const ModelArch& arch,
       std::find(kPresets.begin(), kPresets.end(), items.front()) != kPresets.end()) {
     return expand_preset(available, items.front());
   }
+  for (const std::string& item : items) {
+    if (std::find(kPresets.begin(), kPresets.end(), item) != kPresets.end()) {
+      throw InputError("", std::string(kFlag),
+                       "preset '" + item + "' cannot be combined with other targets",
+                       "one preset alone, or module names only");
+    }
+  }
   std::vector<std::string> known = available;
   known.emplace_back("lm_head");
   std::vector<std::string> targets;

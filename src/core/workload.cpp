@@ -3,10 +3,11 @@
 
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 #include <string>
 
+#include "ftcost/decimal_text.hpp"
 #include "ftcost/error.hpp"
+#include "number_text.hpp"
 
 namespace ftcost {
 namespace {
@@ -27,6 +28,11 @@ double suffix_multiplier(char suffix) {
   }
 }
 
+std::string sample_count_text(std::int64_t samples) {
+  return std::to_string(samples) + (samples == 1 ? " sample" : " samples");
+}
+
+// 1.2B, 35M, 12k, or the plain count below 1000 tokens (never "0k").
 std::string count_text(double value) {
   if (value >= 1e9) {
     const long tenths = std::lround(value / 1e8);
@@ -35,7 +41,10 @@ std::string count_text(double value) {
   if (value >= 1e6) {
     return std::to_string(std::lround(value / 1e6)) + "M";
   }
-  return std::to_string(std::lround(value / 1e3)) + "k";
+  if (value >= 1e3) {
+    return std::to_string(std::lround(value / 1e3)) + "k";
+  }
+  return std::to_string(std::lround(value));
 }
 
 void require_positive(double value, std::string_view flag, std::string_view what) {
@@ -48,22 +57,32 @@ void require_positive(double value, std::string_view flag, std::string_view what
 }  // namespace
 
 double parse_token_count(std::string_view text, std::string_view flag) {
-  std::string body(text);
+  const std::string accepted = "a number of tokens from " + bound_text(kMinDatasetTokens) + " to " +
+                               bound_text(kMaxDatasetTokens) +
+                               " with an optional k, M, B or T suffix, e.g. 50M or 1.2B";
+  std::string_view body = text;
   double multiplier = 1;
   if (!body.empty() && std::isalpha(static_cast<unsigned char>(body.back())) != 0 &&
       body.back() != 'e' && body.back() != 'E') {
     multiplier = suffix_multiplier(body.back());
-    body.pop_back();
+    body.remove_suffix(1);
   }
-  char* end = nullptr;
-  const double value = body.empty() ? 0 : std::strtod(body.c_str(), &end);
-  if (multiplier == 0 || body.empty() || end != body.c_str() + body.size() ||
-      !std::isfinite(value) || value <= 0) {
-    throw InputError("", std::string(flag),
-                     "'" + std::string(text) + "' is not a positive token count",
-                     "a number with an optional k, M, B or T suffix, e.g. 50M or 1.2B");
+  const ParsedDecimal<double> parsed = parse_decimal_number(body);
+  if (text.empty()) {
+    throw InputError("", std::string(flag), "empty value", accepted);
   }
-  return value * multiplier;
+  if (multiplier == 0 || parsed.status == DecimalStatus::NotNumber ||
+      parsed.status == DecimalStatus::Empty) {
+    throw InputError("", std::string(flag), "'" + std::string(text) + "' is not a token count",
+                     accepted);
+  }
+  const double tokens = parsed.value * multiplier;
+  if (parsed.status == DecimalStatus::OutOfRange || !(tokens >= kMinDatasetTokens) ||
+      !(tokens <= kMaxDatasetTokens)) {
+    throw InputError("", std::string(flag), "'" + std::string(text) + "' is out of range",
+                     accepted);
+  }
+  return tokens;
 }
 
 ResolvedWorkload resolve_workload(const WorkloadRequest& request) {
@@ -86,11 +105,17 @@ ResolvedWorkload resolve_workload(const WorkloadRequest& request) {
     require_positive(static_cast<double>(*request.samples), "--samples", "samples");
     require_positive(*request.avg_tokens, "--avg-tokens", "tokens per sample");
     workload.dataset_tokens = static_cast<double>(*request.samples) * *request.avg_tokens;
+    if (workload.dataset_tokens > kMaxDatasetTokens) {
+      throw InputError("", "--samples",
+                       "--samples x --avg-tokens is " + short_number(workload.dataset_tokens) +
+                           " tokens, out of range",
+                       "at most " + bound_text(kMaxDatasetTokens) + " tokens per epoch");
+    }
   } else if (request.dataset) {
     workload.dataset_tokens = request.dataset->text_chars / kCharsPerToken;
     require_positive(workload.dataset_tokens, "--dataset", "dataset text");
     resolved.assumptions.push_back(
-        {.text = std::to_string(request.dataset->samples) + " samples, " +
+        {.text = sample_count_text(request.dataset->samples) + ", " +
                  count_text(workload.dataset_tokens) + " tokens estimated at " +
                  "4 characters per token (no tokenizer run)",
          .source = "docs/duration-model.md#workload (OpenAI tokenizer guide)"});

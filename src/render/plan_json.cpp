@@ -3,6 +3,7 @@
 
 #include "ftcost/plan_render.hpp"
 #include "plan_text.hpp"
+#include "setup_json.hpp"
 
 namespace ftcost::render {
 namespace {
@@ -14,28 +15,14 @@ json optional(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
 }
 
+// The setup's keys (setup_json, as vram and time print them) plus the run's figures.
 json configuration(const RunEstimate& run) {
-  const TrainingSetup& s = run.setup;
-  return {{"method", name_of(s.method)},
-          {"precision", name_of(s.precision)},
-          {"optimizer", name_of(s.optimizer)},
-          {"seq_len_tokens", s.seq_len},
-          {"micro_batch", s.micro_batch},
-          {"grad_accum", s.grad_accum},
-          {"grad_ckpt", name_of(s.grad_ckpt)},
-          {"attention", name_of(s.attention)},
-          {"lora_rank", s.lora_rank},
-          {"lora_targets", s.lora_targets},
-          {"quant", name_of(s.quant)},
-          {"loss", name_of(s.loss)},
-          {"gpus", s.gpus},
-          {"sharding", name_of(s.sharding)},
-          {"cpu_offload", name_of(s.cpu_offload)},
-          {"framework", name_of(s.framework)},
-          {"peak_reserved_gib", run.peak_reserved_gib},
-          {"capacity_gib", run.capacity_gib},
-          {"tokens_per_s_total", run.tokens_per_s_total},
-          {"mfu", run.mfu}};
+  json object = setup_json(run.setup);
+  object["peak_reserved_gib"] = run.peak_reserved_gib;
+  object["capacity_gib"] = run.capacity_gib;
+  object["tokens_per_s_total"] = run.tokens_per_s_total;
+  object["mfu"] = run.mfu;
+  return object;
 }
 
 json interruption(const PlanRow& row) {

@@ -8,6 +8,7 @@
 #include "assumptions_render.hpp"
 #include "csv_writer.hpp"
 #include "ftcost/names.hpp"
+#include "setup_json.hpp"
 #include "table_writer.hpp"
 
 namespace ftcost::render {
@@ -46,44 +47,68 @@ void write_run_table(const RunEstimate& run, std::ostream& out) {
   write_assumptions(out, run.assumptions);
 }
 
+// Figures that exist only for a run that fits: null otherwise, never a misleading 0.
+nlohmann::json figure(const RunEstimate& run, double value) {
+  return run.fits ? nlohmann::json(value) : nlohmann::json(nullptr);
+}
+
+// The setup sits under "setup" (setup_json, as `vram` prints it); when nothing fits it is the
+// setup that came nearest, i.e. what the search tried (docs/json-output.md#time).
 nlohmann::json run_json(const RunEstimate& run) {
-  const TrainingSetup& setup = run.setup;
   return {{"gpu", run.gpu_id},
           {"gpus", run.gpus},
           {"fits", run.fits},
           {"why_not", run.why_not},
-          {"method", name_of(setup.method)},
-          {"framework", name_of(setup.framework)},
-          {"precision", name_of(setup.precision)},
-          {"seq_len", setup.seq_len},
-          {"micro_batch", setup.micro_batch},
-          {"grad_accum", setup.grad_accum},
-          {"grad_ckpt", name_of(setup.grad_ckpt)},
-          {"attention", name_of(setup.attention)},
-          {"peak_reserved_gib", run.peak_reserved_gib},
+          {"setup", setup_json(run.setup)},
+          {"peak_reserved_gib", figure(run, run.peak_reserved_gib)},
           {"capacity_gib", run.capacity_gib},
-          {"tokens_per_s_per_gpu", run.tokens_per_s_per_gpu},
-          {"tokens_per_s_total", run.tokens_per_s_total},
-          {"step_s", run.step_s},
-          {"flop_utilization", run.mfu},
-          {"train_hours", run.train_hours},
+          {"tokens_per_s_per_gpu", figure(run, run.tokens_per_s_per_gpu)},
+          {"tokens_per_s_total", figure(run, run.tokens_per_s_total)},
+          {"step_s", figure(run, run.step_s)},
+          {"flop_utilization", figure(run, run.mfu)},
+          {"train_hours", figure(run, run.train_hours)},
           {"assumptions", assumptions_json(run.assumptions)}};
 }
 
+// One CSV cell: strings as they are, null empty, arrays joined by ",", numbers as JSON writes them.
+std::string csv_cell(const nlohmann::json& value) {
+  if (value.is_null()) {
+    return {};
+  }
+  if (value.is_string()) {
+    return value.get<std::string>();
+  }
+  if (value.is_array()) {
+    std::string joined;
+    for (const auto& item : value) {
+      joined += (joined.empty() ? "" : ",") + csv_cell(item);
+    }
+    return joined;
+  }
+  return value.dump();
+}
+
+// One row; the setup's keys become columns of their own and assumptions are joined by "; ".
 void write_run_csv(const RunEstimate& run, std::ostream& out) {
-  const nlohmann::json object = run_json(run);
   std::vector<std::string> header;
   std::vector<std::string> row;
+  const nlohmann::json object = run_json(run);
   for (const auto& [key, value] : object.items()) {
-    header.push_back(key);
-    if (key == "assumptions") {
+    if (key == "setup") {
+      for (const auto& [setup_key, setup_value] : value.items()) {
+        header.push_back(setup_key);
+        row.push_back(csv_cell(setup_value));
+      }
+    } else if (key == "assumptions") {
       std::string joined;
       for (const auto& item : value) {
         joined += (joined.empty() ? "" : "; ") + item.at("text").get<std::string>();
       }
+      header.push_back(key);
       row.push_back(joined);
     } else {
-      row.push_back(value.is_string() ? value.get<std::string>() : value.dump());
+      header.push_back(key);
+      row.push_back(csv_cell(value));
     }
   }
   write_csv(out, header, {row});

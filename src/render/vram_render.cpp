@@ -9,6 +9,7 @@
 #include "assumptions_render.hpp"
 #include "csv_writer.hpp"
 #include "ftcost/units.hpp"
+#include "setup_json.hpp"
 #include "table_writer.hpp"
 
 namespace ftcost {
@@ -81,8 +82,8 @@ nlohmann::json fit_json(const std::optional<FitReport>& fit) {
   const auto count = [](const std::optional<std::int64_t>& v) {
     return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
   };
-  return {{"capacity", fit->capacity_label},
-          {"capacity_gib", bytes_to_gib(fit->capacity_bytes)},
+  return {{"capacity_gib", bytes_to_gib(fit->capacity_bytes)},
+          {"capacity_source", fit->capacity_source},
           {"fits", fit->fits},
           {"headroom_gib", bytes_to_gib(fit->headroom_bytes)},
           {"largest_micro_batch", count(fit->largest_micro_batch)},
@@ -101,26 +102,8 @@ void write_json(const VramReport& r, std::ostream& out) {
     phases.push_back(
         {{"phase", name_of(p.phase)}, {"allocated_gib", bytes_to_gib(p.allocated_bytes)}});
   }
-  const nlohmann::json setup = {{"method", name_of(s.method)},
-                                {"precision", name_of(s.precision)},
-                                {"optimizer", name_of(s.optimizer)},
-                                {"seq_len_tokens", s.seq_len},
-                                {"micro_batch", s.micro_batch},
-                                {"grad_accum", s.grad_accum},
-                                {"grad_ckpt", name_of(s.grad_ckpt)},
-                                {"attention", name_of(s.attention)},
-                                {"lora_rank", s.lora_rank},
-                                {"lora_targets", s.lora_targets},
-                                {"quant", name_of(s.quant)},
-                                {"loss", name_of(s.loss)},
-                                {"gpus", s.gpus},
-                                {"sharding", name_of(s.sharding)},
-                                {"cpu_offload", name_of(s.cpu_offload)},
-                                {"framework", name_of(s.framework)},
-                                {"compile", s.compiled},
-                                {"optimizer_in_bwd", s.optimizer_in_backward}};
   const nlohmann::json doc = {{"model", {{"id", r.arch->id}, {"name", r.arch->name}}},
-                              {"setup", setup},
+                              {"setup", render::setup_json(s)},
                               {"peak_allocated_gib", bytes_to_gib(e.peak_allocated_bytes)},
                               {"peak_reserved_gib", bytes_to_gib(e.peak_reserved_bytes)},
                               {"device_total_gib", bytes_to_gib(e.device_total_bytes)},

@@ -30,7 +30,8 @@ TEST_CASE("token counts accept k, M, B and T suffixes", "[workload]") {
 }
 
 TEST_CASE("zero, negative and malformed token counts are usage errors", "[workload]") {
-  const auto text = GENERATE(as<std::string>{}, "0", "-5M", "", "12Q", "M", "1.2.3B", "nan");
+  const auto text = GENERATE(as<std::string>{}, "0", "-5M", "", "12Q", "M", "1.2.3B", "nan", "0x10",
+                             "1e300T", "0.0000001", "2e15", "inf");
   try {
     (void)ftcost::parse_token_count(text, "--tokens");
     FAIL("expected InputError for '" << text << "'");
@@ -73,6 +74,8 @@ TEST_CASE("bad workload combinations are usage errors naming the flag", "[worklo
       {request(1e6, std::nullopt, std::nullopt, -1.0), "--epochs"},
       {request(std::nullopt, 0, 5.0), "--samples"},
       {request(-3.0, std::nullopt, std::nullopt), "--tokens"},
+      // 1e9 samples x 1e7 tokens = 1e16 tokens, above kMaxDatasetTokens (1e15).
+      {request(std::nullopt, 1'000'000'000, 1e7), "--samples"},
   }));
   try {
     (void)ftcost::resolve_workload(bad);
@@ -80,4 +83,13 @@ TEST_CASE("bad workload combinations are usage errors naming the flag", "[worklo
   } catch (const ftcost::InputError& error) {
     CHECK(error.where() == where);
   }
+}
+
+TEST_CASE("the dataset note counts one sample and small token counts plainly", "[workload]") {
+  // 1 sample of 400 characters at 4 characters per token = 100 tokens (was "1 samples, 0k").
+  ftcost::WorkloadRequest with_dataset;
+  with_dataset.dataset = ftcost::DatasetStats{.samples = 1, .text_chars = 400};
+  const auto resolved = ftcost::resolve_workload(with_dataset);
+  REQUIRE(resolved.assumptions.size() == 1);
+  CHECK_THAT(resolved.assumptions[0].text, Catch::StartsWith("1 sample, 100 tokens estimated"));
 }

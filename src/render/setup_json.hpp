@@ -1,0 +1,16 @@
+// One JSON shape for a TrainingSetup, shared by vram, time and plan output.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "ftcost/setup.hpp"
+
+namespace ftcost::render {
+
+/// The setup as a JSON object with unit-carrying keys: method, precision, optimizer,
+/// seq_len_tokens, micro_batch, grad_accum (sequences and micro-batches), grad_ckpt, attention,
+/// lora_rank, lora_targets (array), quant, loss, gpus, sharding, cpu_offload, framework, compile,
+/// optimizer_in_bwd. docs/json-output.md#setup.
+[[nodiscard]] nlohmann::json setup_json(const TrainingSetup& s);
+
+}  // namespace ftcost::render
