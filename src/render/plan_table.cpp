@@ -1,6 +1,8 @@
 // `ftcost plan` as text: assumptions header, ranked table, outcome line, --verbose details.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "ftcost/plan_render.hpp"
 #include "plan_text.hpp"
 #include "table_writer.hpp"
@@ -16,21 +18,30 @@ std::string hours(double value) {
   return fmt::format("{:.2f}", value);
 }
 
+// Full fine-tuning produces no adapter, so "download adapter" means the whole fine-tuned model.
+std::string download_text(Method method, DownloadKind download) {
+  if (method == Method::Full && download == DownloadKind::Adapter) {
+    return "the fine-tuned weights (full fine-tuning has no adapter)";
+  }
+  return std::string(name_of(download));
+}
+
 void write_header(const Plan& plan, const PlanRequest& request, const PlanContext& context,
                   std::ostream& out) {
   write_key_values(
-      out, {{"model", context.model_id + " (" + context.model_name + ")"},
-            {"method", std::string(name_of(context.method))},
-            {"dataset", fmt::format("{:.4g}M tokens per epoch x {:g} epoch(s)",
-                                    context.dataset_tokens / 1e6, context.epochs)},
-            {"catalog",
-             fmt::format("{} version {} as of {} ({} offers)", context.catalog_origin,
-                         context.catalog_version, context.catalog_as_of, context.catalog_offers)},
-            {"project",
-             fmt::format("keep {:g} days after training, download {}, checkpoints to {}",
-                         request.keep_days, name_of(request.download), request.checkpoint_to)},
-            {"ranked by", fmt::format("{} ({} costed, {} rejected)", name_of(request.sort),
-                                      plan.candidates, plan.rejected.size())}});
+      out,
+      {{"model", context.model_id + " (" + context.model_name + ")"},
+       {"method", std::string(name_of(context.method))},
+       {"dataset", fmt::format("{:.4g}M tokens per epoch x {:g} epoch(s)",
+                               context.dataset_tokens / 1e6, context.epochs)},
+       {"catalog",
+        fmt::format("{} version {} as of {} ({} offers)", context.catalog_origin,
+                    context.catalog_version, context.catalog_as_of, context.catalog_offers)},
+       {"project", fmt::format("keep {:g} days after training, download {}, checkpoints to {}",
+                               request.keep_days, download_text(context.method, request.download),
+                               request.checkpoint_to)},
+       {"ranked by", fmt::format("{} ({} costed, {} rejected)", name_of(request.sort),
+                                 plan.candidates, plan.rejected.size())}});
   out << '\n';
 }
 
@@ -83,6 +94,15 @@ void write_plan_table(const Plan& plan, const PlanRequest& request, const PlanCo
     out << "no plan fits: every offer was rejected (run with --verbose to see why)\n";
   } else {
     write_rows(plan, out);
+    const bool p90_below_mean =
+        std::any_of(plan.rows.begin(), plan.rows.end(),
+                    [](const PlanRow& r) { return r.p90_total_usd < r.cost.total_usd(); });
+    if (p90_below_mean) {
+      // Readers take p90 < mean for a bug; it is the skew of rare interruptions (docs/planner.md).
+      out << "\np90 is the cost 9 runs in 10 stay under; where interruptions are rare most runs see"
+             " none,\nso p90 can sit below the expected (mean) cost "
+             "(docs/planner.md#interruptions).\n";
+    }
   }
   out << '\n' << outcome_text(plan, request) << '\n';
   if (verbose) {
