@@ -29,7 +29,9 @@ void add_selection(CLI::App& app, PlanFlags& f) {
   PlanRequest& r = f.request;
   app.add_option("--gpu", f.gpus, "Only these GPUs (ids or common spellings; repeatable)")
       ->delimiter(',');
-  app.add_option("--provider", r.providers, "Only these provider ids (repeatable)")->delimiter(',');
+  app.add_option("--provider", r.providers,
+                 "Only these provider ids, or a family such as runpod (repeatable)")
+      ->delimiter(',');
   add_enum_option(app, "--tier", r.tier, "on-demand, spot or any");
   add_number_option(app, "--max-hours", r.max_hours, kMinHours, kMaxHours,
                     "Drop plans whose expected wall time is longer");
@@ -65,18 +67,33 @@ void add_project(CLI::App& app, PlanRequest& r) {
                     "Container image pull and start, minutes (default: 6)");
 }
 
-void check_providers(const std::vector<std::string>& wanted, const Catalog& catalog) {
+// An id that names no provider but prefixes some ("runpod" -> runpod-community, runpod-secure)
+// selects the whole family, so users need not know how the catalog splits a provider's tiers.
+std::vector<std::string> expand_providers(const std::vector<std::string>& wanted,
+                                          const Catalog& catalog) {
   std::vector<std::string> known;
   for (const Provider& p : catalog.providers) {
     known.push_back(p.id);
   }
+  std::vector<std::string> expanded;
   for (const std::string& id : wanted) {
-    if (catalog.find_provider(id) == nullptr) {
+    if (catalog.find_provider(id) != nullptr) {
+      expanded.push_back(id);
+      continue;
+    }
+    const std::size_t before = expanded.size();
+    for (const std::string& candidate : known) {
+      if (candidate.rfind(id + "-", 0) == 0) {
+        expanded.push_back(candidate);
+      }
+    }
+    if (expanded.size() == before) {
       const std::string hint = did_you_mean(id, known);
       throw InputError("", "--provider", "unknown provider '" + id + "'",
                        hint.empty() ? "one of " + join_names(known) : hint, ExitCode::Usage);
     }
   }
+  return expanded;
 }
 
 }  // namespace
@@ -94,7 +111,7 @@ PlanRequest plan_request(const PlanFlags& flags, const Catalog& catalog,
   for (const std::string& spelling : flags.gpus) {
     request.gpus.push_back(resolve_gpu(spelling, default_gpus()).id);
   }
-  check_providers(request.providers, catalog);
+  request.providers = expand_providers(request.providers, catalog);
   if (request.checkpoint_to != kCheckpointToVolume &&
       catalog.find_store(request.checkpoint_to) == nullptr) {
     std::vector<std::string> known{kCheckpointToVolume};

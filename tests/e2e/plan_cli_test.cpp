@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "run_ftcost.hpp"
 
@@ -161,4 +162,14 @@ TEST_CASE("providers lists providers and offers; catalog validate checks files",
   CHECK(bad.exit_code == 3);
   CHECK(bad.out.empty());
   CHECK_THAT(bad.err, Contains("/offers/1/usd_per_hour: out of range: -0.4"));
+}
+
+TEST_CASE("plan --provider runpod selects both RunPod tiers of the catalog", "[plan_cli]") {
+  // The built-in catalog lists runpod-community and runpod-secure as separate providers.
+  const auto plan = plan_json({"--provider", "runpod", "--top", "200"}, 0);
+  std::set<std::string> providers;
+  for (const auto& row : plan["plans"]) {
+    providers.insert(row["provider"].get<std::string>());
+  }
+  CHECK(providers == std::set<std::string>{"runpod-community", "runpod-secure"});
 }
