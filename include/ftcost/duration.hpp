@@ -98,6 +98,8 @@ using MemoryModel = std::function<MemoryNeed(const TrainingSetup&)>;
 
 /// estimate_run_with on the real memory model: resolves `request` (with gpus set) through
 /// resolve_setup, searches with estimate_vram, and returns every assumption made on the way.
+/// When `request.sharding` is unset, gpus > 1 and the framework's default (data parallel) does
+/// not fit, ZeRO-3 is tried and used if it fits (stated as an assumption).
 /// Throws what resolve_setup throws (InputError, ExitCode::Usage) and InputError for a
 /// non-positive workload.
 [[nodiscard]] RunEstimate estimate_run(const ModelArch& arch, const SetupRequest& request,

@@ -47,21 +47,12 @@ RunEstimate search(const ModelArch& arch, const SetupRequest& setup, const Gpu& 
   }
 }
 
-// The duration model for one (GPU, count). estimate_run searches micro-batch and checkpointing;
-// when --sharding is unset and the framework's multi-GPU default (data parallel) does not fit,
-// ZeRO-3 is tried too, so large models can use multi-GPU offers (docs/planner.md#enumeration).
+// The duration model for one (GPU, count): estimate_run searches micro-batch and checkpointing,
+// and ZeRO-3 when data parallel does not fit (docs/planner.md#enumeration).
 RunFunction run_function(const ModelArch& arch, const SetupRequest& setup,
                          const Workload& workload) {
   return [&arch, &setup, &workload](const std::string& gpu_id, std::int64_t gpus) {
-    const Gpu& gpu = resolve_gpu(gpu_id, default_gpus());
-    RunEstimate run = search(arch, setup, gpu, gpus, workload);
-    if (run.fits || gpus == 1 || setup.sharding) {
-      return run;
-    }
-    SetupRequest sharded = setup;
-    sharded.sharding = Sharding::Zero3;
-    RunEstimate zero3 = search(arch, sharded, gpu, gpus, workload);
-    return zero3.fits ? zero3 : run;
+    return search(arch, setup, resolve_gpu(gpu_id, default_gpus()), gpus, workload);
   };
 }
 

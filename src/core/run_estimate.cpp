@@ -1,14 +1,16 @@
 // estimate_run: the configuration search on the real memory model (resolve_setup + estimate_vram).
 #include "ftcost/duration.hpp"
+#include "ftcost/error.hpp"
 #include "ftcost/resolve.hpp"
 #include "ftcost/vram.hpp"
 #include "ftcost/vram_fit.hpp"
 
 namespace ftcost {
+namespace {
 
-RunEstimate estimate_run(const ModelArch& arch, const SetupRequest& request, const Gpu& gpu,
-                         std::int64_t gpus, const Workload& workload,
-                         const ScalingOptions& options) {
+RunEstimate estimate_as_requested(const ModelArch& arch, const SetupRequest& request,
+                                  const Gpu& gpu, std::int64_t gpus, const Workload& workload,
+                                  const ScalingOptions& options) {
   SetupRequest with_gpus = request;
   with_gpus.gpus = gpus;
   const ResolvedSetup resolved = resolve_setup(arch, with_gpus);
@@ -32,6 +34,33 @@ RunEstimate estimate_run(const ModelArch& arch, const SetupRequest& request, con
   }
   run.assumptions.insert(run.assumptions.begin(), defaults.begin(), defaults.end());
   return run;
+}
+
+}  // namespace
+
+RunEstimate estimate_run(const ModelArch& arch, const SetupRequest& request, const Gpu& gpu,
+                         std::int64_t gpus, const Workload& workload,
+                         const ScalingOptions& options) {
+  RunEstimate run = estimate_as_requested(arch, request, gpu, gpus, workload, options);
+  if (run.fits || gpus == 1 || request.sharding) {
+    return run;
+  }
+  // Data parallel keeps a full replica per GPU; ZeRO-3 shards weights, gradients and optimizer
+  // states, which is how models too large for one GPU use a multi-GPU node.
+  SetupRequest sharded = request;
+  sharded.sharding = Sharding::Zero3;
+  try {
+    RunEstimate zero3 = estimate_as_requested(arch, sharded, gpu, gpus, workload, options);
+    if (!zero3.fits) {
+      return run;
+    }
+    zero3.assumptions.push_back({"--sharding unset and data parallel does not fit on " +
+                                     std::to_string(gpus) + " GPUs: ZeRO-3 used",
+                                 "docs/duration-model.md#search"});
+    return zero3;
+  } catch (const InputError&) {
+    return run;  // ZeRO-3 impossible with this setup: the data-parallel answer stands
+  }
 }
 
 }  // namespace ftcost

@@ -110,3 +110,18 @@ TEST_CASE("ftcost time --help says the search picks micro-batch and checkpointin
   CHECK_THAT(run.out, Contains("Sequences per GPU per pass (default: searched)") &&
                           Contains("Activation checkpointing (default: searched)"));
 }
+
+TEST_CASE("time on 8 GPUs falls back to ZeRO-3 when data parallel does not fit", "[time_cli]") {
+  // 8B full fine-tuning in bf16-mixed with AdamW keeps 16 bytes per parameter (fp32 master,
+  // two fp32 states, bf16 weights and gradients): about 120 GiB per data-parallel replica, more
+  // than an H200's 139.8 GiB holds with activations; ZeRO-3 divides those states by 8.
+  const auto run = run_ftcost({"time", "--model", "8b", "--method", "full", "--gpu", "h200",
+                               "--gpus", "8", "--format", "json"});
+  REQUIRE(run.exit_code == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json["setup"]["sharding"] == "zero3");
+  CHECK_THAT(json["assumptions"].dump(), Contains("data parallel does not fit on 8 GPUs"));
+  const auto ddp = run_ftcost({"time", "--model", "8b", "--method", "full", "--gpu", "h200",
+                               "--gpus", "8", "--sharding", "ddp"});
+  CHECK(ddp.exit_code == 4);  // an explicit --sharding is never overridden
+}
