@@ -95,6 +95,12 @@ CalibrationCase to_case(const CsvRow& row) {
   r.framework = map_framework(c.framework_as_published);
   r.compiled = field(row, "compiled") == "true";
   r.optimizer_in_backward = field(row, "optimizer_in_bwd") == "true";
+  if (const std::string& version = field(row, "transformers_version"); !version.empty()) {
+    r.transformers_version = parse_library_version(version);
+    if (!r.transformers_version) {
+      throw std::runtime_error(c.id + ": transformers_version '" + version + "' not accepted");
+    }
+  }
   c.metric = metric_of(field(row, "mem_metric"));
   const std::string& mem_gib = field(row, "mem_gib");
   c.measured_gib = mem_gib.empty() ? 0 : std::stod(mem_gib);  // throughput-only rows leave it blank

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "ftcost/library_version.hpp"
 #include "ftcost/names.hpp"
 
 namespace ftcost {
@@ -74,6 +75,10 @@ struct TrainingSetup {
   /// torchtune's optimizer_in_bwd: each parameter is stepped as soon as its gradient exists, so
   /// no full gradient buffer is ever held (docs/memory-model.md#gradients).
   bool optimizer_in_backward = false;
+  /// The Transformers release the model code comes from (frameworks hf and axolotl); unset means
+  /// a current release (4.46 or later). Before 4.46 the model returns fp32 logits
+  /// (docs/memory-model.md#logits).
+  std::optional<LibraryVersion> transformers_version{};
 };
 
 /// What the user asked for: unset fields take the framework's documented defaults
@@ -99,6 +104,7 @@ struct SetupRequest {
   std::optional<Framework> framework{};
   std::optional<bool> compiled{};
   std::optional<bool> optimizer_in_backward{};
+  std::optional<LibraryVersion> transformers_version{};
 };
 
 template <>

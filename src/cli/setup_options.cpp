@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "enum_option.hpp"
+#include "ftcost/library_version.hpp"
 #include "ftcost/resolve.hpp"
 #include "number_option.hpp"
 
@@ -20,6 +21,23 @@ void add_switch(CLI::App& app, const std::string& flag, std::optional<bool>& tar
                 const std::string& description) {
   app.add_flag_function(
       flag, [&target](std::int64_t count) { target = count > 0; }, description);
+}
+
+void add_version(CLI::App& app, const std::string& flag, std::optional<LibraryVersion>& target,
+                 const std::string& description) {
+  app.add_option_function<std::string>(
+         flag, [&target](const std::string& text) { target = parse_library_version(text); },
+         description)
+      ->check(CLI::Validator(
+          [](std::string& text) -> std::string {
+            return parse_library_version(text)
+                       ? std::string()
+                       : "'" + text +
+                             "' is not a release number; expected MAJOR.MINOR such as "
+                             "4.38 or 4.45.2";
+          },
+          "MAJOR.MINOR"))
+      ->type_name("VERSION");
 }
 
 }  // namespace
@@ -52,6 +70,9 @@ void add_setup_options(CLI::App& app, SetupRequest& r, BatchDefault batch_defaul
   add_switch(app, "--compile", r.compiled, "torch.compile of each block and the loss");
   add_switch(app, "--optimizer-in-bwd", r.optimizer_in_backward,
              "Step each parameter during backward (torchtune optimizer_in_bwd)");
+  add_version(app, "--transformers-version", r.transformers_version,
+              "Transformers release of the model code (hf, axolotl; default: 4.46 or later): "
+              "before 4.46 the outputs hold fp32 logits");
 }
 
 }  // namespace ftcost::cli

@@ -100,6 +100,17 @@ void warn_beyond_context(const ModelArch& arch, const TrainingSetup& s,
   }
 }
 
+// Only hf and axolotl run the release's own model code; say so rather than ignore it silently.
+void warn_unused_version(const TrainingSetup& s, std::vector<Assumption>& notes) {
+  if (s.transformers_version && s.framework != Framework::Hf && s.framework != Framework::Axolotl) {
+    notes.push_back({.text = "--transformers-version has no effect with --framework " +
+                             std::string(name_of(s.framework)) +
+                             ": it does not run Transformers' own causal-LM forward",
+                     .source = "docs/memory-model.md#logits",
+                     .warning = true});
+  }
+}
+
 }  // namespace
 
 ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
@@ -125,6 +136,7 @@ ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
   s.cpu_offload = r.cpu_offload.value_or(CpuOffload::None);
   s.compiled = r.compiled.value_or(false);
   s.optimizer_in_backward = r.optimizer_in_backward.value_or(false);
+  s.transformers_version = r.transformers_version;
   if (s.method == Method::Full) {
     s.quant = r.quant.value_or(Quant::None);
     s.lora_rank = 0;
@@ -147,6 +159,7 @@ ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
   check_range(s.gpus, kMaxGpus, "--gpus");
   check_combinations(s, r);
   warn_beyond_context(arch, s, notes);
+  warn_unused_version(s, notes);
   return out;
 }
 

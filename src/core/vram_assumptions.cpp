@@ -37,6 +37,21 @@ void add_stack(std::vector<Assumption>& out, const TrainingSetup& setup,
   }
 }
 
+std::string logits_text(const TrainingSetup& setup, const StackTraits& traits) {
+  if (setup.loss == Loss::Fused) {
+    return "fused cross-entropy: logits never held whole";
+  }
+  if (traits.logits_upcast_in_model) {
+    return "standard cross-entropy, Transformers " + version_text(*setup.transformers_version) +
+           " (before 4.46): the outputs hold fp32 b x s x vocab logits until backward";
+  }
+  if (traits.hf_loss) {
+    return "standard cross-entropy, Transformers 4.46 or later (--transformers-version): the "
+           "outputs hold 16-bit b x s x vocab logits until backward, upcast to fp32 in the loss";
+  }
+  return "standard cross-entropy: full b x s x vocab logits with an fp32 upcast";
+}
+
 }  // namespace
 
 std::vector<Assumption> vram_assumptions(const TrainingSetup& setup) {
@@ -49,10 +64,7 @@ std::vector<Assumption> vram_assumptions(const TrainingSetup& setup) {
                             ? "SDPA: no s x s scores; k/v repeated to every query head"
                             : "eager attention: fp32 s x s scores saved per head"),
                  doc("activations")});
-  out.push_back({setup.loss == Loss::Fused
-                     ? "fused cross-entropy: logits never held whole"
-                     : "standard cross-entropy: full b x s x vocab logits with an fp32 upcast",
-                 doc("logits")});
+  out.push_back({logits_text(setup, traits), doc("logits")});
   if (setup.optimizer == Optimizer::PagedAdamW || setup.optimizer == Optimizer::PagedAdamW8bit) {
     out.push_back(
         {"paged optimizer state lives in CUDA managed memory: outside allocated and "

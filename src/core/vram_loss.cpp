@@ -34,7 +34,14 @@ LossBuffers loss_buffers(const ModelArch& arch, const TrainingSetup& setup) {
   if (setup.loss == Loss::Fused) {
     return fused_loss(setup, tokens, logits, c, static_cast<double>(arch.hidden_size));
   }
-  if (setup.framework != Framework::Torchtune) {
+  const StackTraits traits = stack_traits(setup);
+  if (traits.logits_upcast_in_model) {
+    // Transformers before 4.46: the model upcasts, so the outputs hold fp32 logits (the 16-bit
+    // ones are dropped); forward adds the shifted contiguous copy and the saved log-softmax,
+    // backward the nll and log-softmax gradients next to the held logits.
+    return {(4 + 4 + 4) * logits, (4 + 4 + 4 + 4) * logits};
+  }
+  if (traits.hf_loss) {
     // Transformers: 16-bit logits (kept by the returned outputs), their fp32 upcast, the
     // shifted contiguous copy, and the saved fp32 log-softmax; backward swaps the upcast and
     // copy for the nll and log-softmax gradients (both fp32).

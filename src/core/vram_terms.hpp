@@ -12,13 +12,14 @@ namespace ftcost::vram_detail {
 
 /// How the training stack behaves where it changes memory (docs/memory-model.md#frameworks).
 struct StackTraits {
-  bool adapters_fp32 = false;         ///< PEFT's autocast_adapter_dtype upcasts LoRA to fp32
-  bool kbit_upcast = false;           ///< prepare_model_for_kbit_training: non-quantized -> fp32
-  bool fused_kernels = false;         ///< compiled or Unsloth: norms/SwiGLU save fewer tensors
-  bool lora_mlp_recomputes = false;   ///< Unsloth's LoRA MLP recomputes silu(gate)*up
-  bool inplace_mlp_backward = false;  ///< Unsloth's SwiGLU backward reuses its input buffers
-  bool separate_edge_units = false;   ///< FSDP2 (torchtune): embedding/output are own units
-  bool hf_loss = false;               ///< Transformers' loss path (upcast + shifted copy)
+  bool adapters_fp32 = false;           ///< PEFT's autocast_adapter_dtype upcasts LoRA to fp32
+  bool kbit_upcast = false;             ///< prepare_model_for_kbit_training: non-quantized -> fp32
+  bool fused_kernels = false;           ///< compiled or Unsloth: norms/SwiGLU save fewer tensors
+  bool lora_mlp_recomputes = false;     ///< Unsloth's LoRA MLP recomputes silu(gate)*up
+  bool inplace_mlp_backward = false;    ///< Unsloth's SwiGLU backward reuses its input buffers
+  bool separate_edge_units = false;     ///< FSDP2 (torchtune): embedding/output are own units
+  bool hf_loss = false;                 ///< Transformers' loss path (upcast + shifted copy)
+  bool logits_upcast_in_model = false;  ///< Transformers < 4.46: outputs hold fp32 logits
 };
 
 [[nodiscard]] StackTraits stack_traits(const TrainingSetup& setup);

@@ -17,6 +17,11 @@ StackTraits stack_traits(const TrainingSetup& setup) {
   traits.inplace_mlp_backward = fw == Framework::Unsloth;
   traits.separate_edge_units = fw == Framework::Torchtune;
   traits.hf_loss = fw != Framework::Torchtune;
+  // Unsloth replaces the model's forward with its own, so only hf and axolotl run the
+  // release's LlamaForCausalLM.forward.
+  traits.logits_upcast_in_model = (fw == Framework::Hf || fw == Framework::Axolotl) &&
+                                  setup.transformers_version &&
+                                  *setup.transformers_version < kTransformersUpcastInLoss;
   return traits;
 }
 

@@ -23,7 +23,10 @@ nlohmann::json setup_json(const TrainingSetup& s) {
           {"cpu_offload", name_of(s.cpu_offload)},
           {"framework", name_of(s.framework)},
           {"compile", s.compiled},
-          {"optimizer_in_bwd", s.optimizer_in_backward}};
+          {"optimizer_in_bwd", s.optimizer_in_backward},
+          {"transformers_version", s.transformers_version
+                                       ? nlohmann::json(version_text(*s.transformers_version))
+                                       : nlohmann::json(nullptr)}};
 }
 
 }  // namespace ftcost::render

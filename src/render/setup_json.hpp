@@ -10,7 +10,7 @@ namespace ftcost::render {
 /// The setup as a JSON object with unit-carrying keys: method, precision, optimizer,
 /// seq_len_tokens, micro_batch, grad_accum (sequences and micro-batches), grad_ckpt, attention,
 /// lora_rank, lora_targets (array), quant, loss, gpus, sharding, cpu_offload, framework, compile,
-/// optimizer_in_bwd. docs/json-output.md#setup.
+/// optimizer_in_bwd, transformers_version ("4.38" or null when unset). docs/json-output.md#setup.
 [[nodiscard]] nlohmann::json setup_json(const TrainingSetup& s);
 
 }  // namespace ftcost::render

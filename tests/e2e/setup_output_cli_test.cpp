@@ -143,3 +143,23 @@ TEST_CASE("batch flags contradicting --global-batch are usage errors naming both
   CHECK(run.out.empty());
   CHECK_THAT(run.err, Contains("ftcost: error: " + message));
 }
+
+TEST_CASE("the Transformers release is echoed and raises the logits of an older release",
+          "[setup_cli]") {
+  const std::vector<std::string> base{"vram",  "--model",  "8b",  "--method",
+                                      "qlora", "--format", "json"};
+  const auto current = run_ftcost(base);
+  const auto older = run_ftcost(with(base, {"--transformers-version", "4.45.2"}));
+  REQUIRE(current.exit_code == 0);
+  REQUIRE(older.exit_code == 0);
+  const auto now = nlohmann::json::parse(current.out);
+  const auto before = nlohmann::json::parse(older.out);
+  CHECK(now.at("setup").at("transformers_version").is_null());
+  CHECK(before.at("setup").at("transformers_version") == "4.45");
+  // HF defaults: 8 x 1024 tokens x 128,256 vocabulary; fp32 held logits cost 2 B more per logit
+  // at the start of backward (16 vs 14 B) = 1.96 GiB allocated.
+  const double gain =
+      before.at("peak_allocated_gib").get<double>() - now.at("peak_allocated_gib").get<double>();
+  CHECK(gain == Approx(8.0 * 1024 * 128256 * 2 / (1024.0 * 1024 * 1024)).margin(0.02));
+  CHECK_THAT(before.dump(), Contains("Transformers 4.45 (before 4.46)"));
+}

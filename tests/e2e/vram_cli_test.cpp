@@ -61,6 +61,9 @@ TEST_CASE("bad input exits 2 with one line naming the flag", "[vram_cli]") {
       {{"--gpus", "0"}, "--gpus"},
       {{"--gpu", "rtx-4909"}, "--gpu: unknown GPU 'rtx-4909' (did you mean 'rtx-4090'?)"},
       {{"--gpu", "rtx-4090", "--vram", "24"}, "--vram excludes --gpu"},
+      {{"--transformers-version", "v4.38"},
+       "--transformers-version: 'v4.38' is not a release number; expected MAJOR.MINOR"},
+      {{"--transformers-version", "4"}, "--transformers-version: '4' is not a release number"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args{"vram", "--model", "8b"};

@@ -52,3 +52,13 @@ TEST_CASE("a seq-len beyond the model's context warns on stderr", "[warnings_cli
   CHECK(run.exit_code == 0);
   CHECK(count_of(run.err, "ftcost: warning: ") == 1);
 }
+
+TEST_CASE("a Transformers release given with a stack that does not run Transformers' forward warns",
+          "[warnings_cli]") {
+  const auto run = run_ftcost(
+      {"vram", "--model", "8b", "--framework", "torchtune", "--transformers-version", "4.38"});
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  CHECK(count_of(run.err, "ftcost: warning: ") == 1);
+  CHECK_THAT(run.err, Contains("--transformers-version has no effect with --framework torchtune"));
+}

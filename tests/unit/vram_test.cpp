@@ -31,6 +31,27 @@ double gib_of(double bytes) {
   return bytes_to_gib(bytes);
 }
 
+/// Answer.AI fsdp_qlora's train.py recipe on 2 x 2048-token GPUs (bench rows aa-*): "bf16"
+/// (bf16-true), torch AdamW, LoRA r64 on q/k/v/gate/up/down, reentrant checkpointing, SDPA.
+SetupRequest fsdp_qlora_recipe(Method method, std::int64_t micro_batch, Sharding sharding) {
+  SetupRequest r{.method = method,
+                 .precision = Precision::Bf16True,
+                 .optimizer = Optimizer::AdamW,
+                 .seq_len = 2048,
+                 .micro_batch = micro_batch,
+                 .grad_accum = 1,
+                 .grad_ckpt = GradCkpt::Full,
+                 .attention = Attention::Sdpa,
+                 .lora_rank = 64};
+  r.lora_targets =
+      std::vector<std::string>{"q_proj", "k_proj", "v_proj", "gate_proj", "up_proj", "down_proj"};
+  r.loss = Loss::Standard;
+  r.gpus = 2;
+  r.sharding = sharding;
+  r.framework = Framework::Hf;
+  return r;
+}
+
 void check_invariants(const VramEstimate& e) {
   const double sum =
       std::accumulate(e.components.begin(), e.components.end(), 0.0,
@@ -191,21 +212,8 @@ TEST_CASE("Llama 2 7B LoRA r8 on q,v at 2 x 512 tokens: 14.50 GiB reserved (tt-2
 TEST_CASE("Llama 2 7B LoRA r64 under DDP on 2 GPUs, 4 x 2048: 22.04 GiB reserved (aa-05)",
           "[vram]") {
   const ModelArch& arch = preset("llama-2-7b");
-  SetupRequest r{.method = Method::Lora,
-                 .precision = Precision::Bf16True,
-                 .optimizer = Optimizer::AdamW,
-                 .seq_len = 2048,
-                 .micro_batch = 4,
-                 .grad_accum = 1,
-                 .grad_ckpt = GradCkpt::Full,
-                 .attention = Attention::Sdpa,
-                 .lora_rank = 64};
-  r.lora_targets =
-      std::vector<std::string>{"q_proj", "k_proj", "v_proj", "gate_proj", "up_proj", "down_proj"};
-  r.loss = Loss::Standard;
-  r.gpus = 2;
-  r.sharding = Sharding::Ddp;
-  r.framework = Framework::Hf;
+  SetupRequest r = fsdp_qlora_recipe(Method::Lora, 4, Sharding::Ddp);
+  r.transformers_version = LibraryVersion{4, 38};
   const VramEstimate e = estimate_vram(arch, resolved(arch, r));
   CHECK_THAT(gib_of(e.peak_reserved_bytes), WithinRel(22.04, 0.10));
 }
@@ -248,4 +256,41 @@ TEST_CASE("FSDP1 with CPU param offload keeps the whole unsharded root unit on t
   CHECK(vram_detail::gathered_unit_bytes(offloaded, split, types,
                                          vram_detail::stack_traits(offloaded)) ==
         845'283'328.0 + 524'820'480.0);
+}
+
+TEST_CASE("Transformers before 4.46 holds fp32 logits in the outputs", "[vram]") {
+  const ModelArch& arch = preset("llama-2-7b");
+  SetupRequest r{.method = Method::Qlora, .seq_len = 2048, .micro_batch = 10};
+  r.loss = Loss::Standard;
+  r.framework = Framework::Hf;
+  // 20,480 tokens x 32,000 vocabulary = 655,360,000 logits. Current releases: 16-bit held
+  // logits + fp32 upcast + shifted copy + log-softmax = 14 B each, in both phases.
+  const auto current = vram_detail::loss_buffers(arch, resolved(arch, r));
+  CHECK(current.forward == 655'360'000.0 * 14);
+  CHECK(current.backward == 655'360'000.0 * 14);
+  // 4.38: fp32 held logits + shifted copy + log-softmax = 12 B; backward adds the nll and
+  // log-softmax gradients next to the held logits and the saved log-softmax = 16 B.
+  r.transformers_version = LibraryVersion{4, 38};
+  const auto legacy = vram_detail::loss_buffers(arch, resolved(arch, r));
+  CHECK(legacy.forward == 655'360'000.0 * 12);
+  CHECK(legacy.backward == 655'360'000.0 * 16);
+  r.transformers_version = LibraryVersion{4, 46};
+  CHECK(vram_detail::loss_buffers(arch, resolved(arch, r)).backward == current.backward);
+  // torchtune and Unsloth never run Transformers' causal-LM forward: the release changes nothing.
+  r.transformers_version = LibraryVersion{4, 38};
+  const auto framework = GENERATE(Framework::Torchtune, Framework::Unsloth);
+  r.framework = framework;
+  const auto with_version = vram_detail::loss_buffers(arch, resolved(arch, r));
+  r.transformers_version.reset();
+  CHECK(with_version.backward == vram_detail::loss_buffers(arch, resolved(arch, r)).backward);
+}
+
+TEST_CASE("Llama 2 7B QLoRA, FSDP on 2 GPUs, 10 x 2048, Transformers 4.38: 20.97 GiB (aa-07)",
+          "[vram]") {
+  const ModelArch& arch = preset("llama-2-7b");
+  SetupRequest r = fsdp_qlora_recipe(Method::Qlora, 10, Sharding::Fsdp);
+  r.quant = Quant::Nf4Dq;
+  r.transformers_version = LibraryVersion{4, 38};
+  const VramEstimate e = estimate_vram(arch, resolved(arch, r));
+  CHECK_THAT(gib_of(e.peak_reserved_bytes), WithinRel(20.97, 0.10));
 }
