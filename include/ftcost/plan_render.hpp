@@ -33,11 +33,18 @@ struct PlanContext {
       assumptions;  ///< model, setup and run assumptions (plan's come from Plan)
 };
 
-/// Writes `plan` to `out` only: table (assumptions header, ranked rows, outcome; with `verbose`
-/// the rejected offers and every assumption), JSON (docs/plan-output.md, versioned) or CSV (one
-/// flat row per plan, RFC 4180).
+/// How much the table format shows; JSON and CSV always carry everything.
+struct PlanTableOptions {
+  bool verbose = false;  ///< also every assumption and every rejected offer with its reason
+  /// every cost line item and p90 hours (about 145 columns); the default table keeps to 100
+  bool wide = false;
+};
+
+/// Writes `plan` to `out` only: table (assumptions header, ranked rows, outcome; see
+/// PlanTableOptions), JSON (docs/plan-output.md, versioned) or CSV (one flat row per plan,
+/// RFC 4180).
 void render_plan(const Plan& plan, const PlanRequest& request, const PlanContext& context,
-                 OutputFormat format, bool verbose, std::ostream& out);
+                 OutputFormat format, const PlanTableOptions& table, std::ostream& out);
 
 /// Writes the catalog's providers and offers (`ftcost providers`): a table of providers and a
 /// table of offers, JSON with both, or CSV with one row per offer.

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "ftcost/model.hpp"
 #include "ftcost/setup.hpp"
@@ -31,5 +32,21 @@ namespace ftcost {
 [[nodiscard]] std::optional<std::int64_t> longest_seq_len(const ModelArch& arch,
                                                           TrainingSetup setup,
                                                           double capacity_bytes);
+
+/// A micro-batch and the gradient accumulation that go with it.
+struct BatchSplit {
+  std::int64_t micro_batch = 1;  ///< sequences per GPU per forward/backward
+  std::int64_t grad_accum = 1;   ///< micro-batches per optimizer step
+};
+
+/// The largest micro-batch that divides `setup`'s sequences per optimizer step
+/// (micro_batch × grad_accum) and fits `capacity_bytes` with the accumulation that keeps that
+/// step, so the training recipe (effective batch) is unchanged. Each candidate is checked with
+/// fits(): accumulation keeps a gradient set alive between micro-batches, so a smaller
+/// micro-batch with more accumulation is not always smaller. Accumulation stays 1 under
+/// optimizer_in_backward (torchtune rejects both together). nullopt when no divisor fits.
+/// At most one estimate per divisor of the step (a few thousand for the largest steps allowed).
+[[nodiscard]] std::optional<BatchSplit> same_step_split(const ModelArch& arch, TrainingSetup setup,
+                                                        double capacity_bytes);
 
 }  // namespace ftcost

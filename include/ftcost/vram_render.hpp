@@ -11,6 +11,7 @@
 #include "ftcost/output_format.hpp"
 #include "ftcost/setup.hpp"
 #include "ftcost/vram.hpp"
+#include "ftcost/vram_fit.hpp"
 
 namespace ftcost {
 
@@ -23,6 +24,9 @@ struct FitReport {
   double headroom_bytes = 0;    ///< capacity - device total (negative when it does not fit)
   std::optional<std::int64_t> largest_micro_batch;  ///< nullopt: not even 1 fits
   std::optional<std::int64_t> longest_seq_len;      ///< tokens; nullopt: not even 1 fits
+  /// The largest micro-batch that fits with the same sequences per optimizer step
+  /// (same_step_split); nullopt when none does.
+  std::optional<BatchSplit> same_step_split;
 };
 
 /// Everything `ftcost vram` prints; renderers compute nothing.

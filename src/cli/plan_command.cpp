@@ -28,7 +28,7 @@ struct PlanOptions {
   WorkloadOptions workload;
   CatalogOptions catalog;
   PlanFlags flags;
-  bool verbose = false;
+  PlanTableOptions table;
   OutputFormat format = OutputFormat::Table;
 };
 
@@ -98,7 +98,7 @@ ExitCode run_plan(const PlanOptions& options) {
     context.assumptions.insert(context.assumptions.end(), list->begin(), list->end());
   }
   print_warnings(context.assumptions);
-  render_plan(result, request, context, options.format, options.verbose, std::cout);
+  render_plan(result, request, context, options.format, options.table, std::cout);
   return exit_code(result.outcome);
 }
 
@@ -118,8 +118,10 @@ void add_plan_command(CLI::App& app, ExitCode& result) {
   add_workload_options(*command, options->workload);
   add_plan_flags(*command, options->flags);
   add_catalog_options(*command, options->catalog);
-  command->add_flag("--verbose,-v", options->verbose,
+  command->add_flag("--verbose,-v", options->table.verbose,
                     "Also list every assumption and every rejected offer with its reason");
+  command->add_flag("--wide", options->table.wide,
+                    "Table: every cost line item and p90 hours (about 145 columns)");
   add_format_option(*command, options->format);
   command->callback([options, &result] { result = run_plan(*options); });
 }

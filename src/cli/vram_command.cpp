@@ -51,6 +51,7 @@ FitReport fit_report(const ModelArch& arch, const TrainingSetup& setup, const Vr
   fit.fits = fit.headroom_bytes >= 0;
   fit.largest_micro_batch = largest_micro_batch(arch, setup, fit.capacity_bytes);
   fit.longest_seq_len = longest_seq_len(arch, setup, fit.capacity_bytes);
+  fit.same_step_split = same_step_split(arch, setup, fit.capacity_bytes);
   return fit;
 }
 

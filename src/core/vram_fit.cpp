@@ -1,7 +1,9 @@
 // Largest micro-batch and longest sequence that fit: binary search over the memory model.
 #include "ftcost/vram_fit.hpp"
 
+#include <algorithm>
 #include <functional>
+#include <vector>
 
 #include "ftcost/resolve.hpp"
 #include "ftcost/vram.hpp"
@@ -24,6 +26,21 @@ std::optional<std::int64_t> largest_true(std::int64_t upper,
     (ok(mid) ? good : bad) = mid;
   }
   return good;
+}
+
+/// Every divisor of `n` (n >= 1), largest first.
+std::vector<std::int64_t> divisors_descending(std::int64_t n) {
+  std::vector<std::int64_t> found;
+  for (std::int64_t d = 1; d * d <= n; ++d) {
+    if (n % d == 0) {
+      found.push_back(d);
+      if (d != n / d) {
+        found.push_back(n / d);
+      }
+    }
+  }
+  std::sort(found.begin(), found.end(), std::greater<>());
+  return found;
 }
 
 }  // namespace
@@ -51,6 +68,24 @@ std::optional<std::int64_t> longest_seq_len(const ModelArch& arch, TrainingSetup
     setup.seq_len = tokens;
     return fits(arch, setup, capacity_bytes);
   });
+}
+
+std::optional<BatchSplit> same_step_split(const ModelArch& arch, TrainingSetup setup,
+                                          double capacity_bytes) {
+  const std::int64_t step = setup.micro_batch * setup.grad_accum;
+  for (const std::int64_t micro : divisors_descending(step)) {
+    const std::int64_t accum = step / micro;
+    if (micro > kMaxMicroBatch || accum > kMaxGradAccum ||
+        (setup.optimizer_in_backward && accum > 1)) {
+      continue;
+    }
+    setup.micro_batch = micro;
+    setup.grad_accum = accum;
+    if (fits(arch, setup, capacity_bytes)) {
+      return BatchSplit{.micro_batch = micro, .grad_accum = accum};
+    }
+  }
+  return std::nullopt;
 }
 
 }  // namespace ftcost

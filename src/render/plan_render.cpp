@@ -43,10 +43,10 @@ std::string outcome_text(const Plan& plan, const PlanRequest& request) {
 }  // namespace render
 
 void render_plan(const Plan& plan, const PlanRequest& request, const PlanContext& context,
-                 OutputFormat format, bool verbose, std::ostream& out) {
+                 OutputFormat format, const PlanTableOptions& table, std::ostream& out) {
   switch (format) {
     case OutputFormat::Table:
-      render::write_plan_table(plan, request, context, verbose, out);
+      render::write_plan_table(plan, request, context, table, out);
       return;
     case OutputFormat::Json:
       render::write_plan_json(plan, request, context, out);

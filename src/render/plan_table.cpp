@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "assumptions_render.hpp"
 #include "ftcost/plan_render.hpp"
 #include "plan_text.hpp"
 #include "table_writer.hpp"
@@ -21,7 +22,7 @@ std::string hours(double value) {
 // Full fine-tuning produces no adapter, so "download adapter" means the whole fine-tuned model.
 std::string download_text(Method method, DownloadKind download) {
   if (method == Method::Full && download == DownloadKind::Adapter) {
-    return "the fine-tuned weights (full fine-tuning has no adapter)";
+    return "full weights (no adapter)";
   }
   return std::string(name_of(download));
 }
@@ -45,55 +46,71 @@ void write_header(const Plan& plan, const PlanRequest& request, const PlanContex
   out << '\n';
 }
 
-void write_rows(const Plan& plan, std::ostream& out) {
-  const std::vector<Column> columns = {
-      {"#", Align::Right},       {"provider", Align::Left}, {"gpus", Align::Left},
-      {"tier", Align::Left},     {"config", Align::Left},   {"wall h", Align::Right},
-      {"p90 h", Align::Right},   {"compute", Align::Right}, {"setup", Align::Right},
-      {"storage", Align::Right}, {"egress", Align::Right},  {"interrupt", Align::Right},
-      {"total $", Align::Right}, {"p90 $", Align::Right}};
+/// One row per plan. The default keeps to 100 columns (rank, offer, configuration, wall hours,
+/// totals); `wide` adds p90 hours and every line item.
+void write_rows(const Plan& plan, bool wide, std::ostream& out) {
+  std::vector<Column> columns = {{"#", Align::Right},     {"provider", Align::Left},
+                                 {"gpus", Align::Left},   {"tier", Align::Left},
+                                 {"config", Align::Left}, {"wall h", Align::Right}};
+  if (wide) {
+    for (const char* name : {"p90 h", "compute", "setup", "storage", "egress", "interrupt"}) {
+      columns.push_back({name, Align::Right});
+    }
+  }
+  columns.insert(columns.end(), {{"total $", Align::Right}, {"p90 $", Align::Right}});
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < plan.rows.size(); ++i) {
     const PlanRow& row = plan.rows[i];
-    rows.push_back({std::to_string(i + 1), row.offer.provider, shape_text(row),
-                    std::string(name_of(row.offer.tier)), config_text(row.run.setup),
-                    hours(row.wall_hours), hours(row.p90_wall_hours), usd(row.cost.compute_usd),
-                    usd(row.cost.setup_usd), usd(row.cost.storage_usd), usd(row.cost.egress_usd),
-                    usd(row.cost.interruption_usd), usd(row.cost.total_usd()),
-                    usd(row.p90_total_usd)});
+    std::vector<std::string> cells = {std::to_string(i + 1),
+                                      row.offer.provider,
+                                      shape_text(row),
+                                      std::string(name_of(row.offer.tier)),
+                                      config_text(row.run.setup),
+                                      hours(row.wall_hours)};
+    if (wide) {
+      cells.insert(cells.end(), {hours(row.p90_wall_hours), usd(row.cost.compute_usd),
+                                 usd(row.cost.setup_usd), usd(row.cost.storage_usd),
+                                 usd(row.cost.egress_usd), usd(row.cost.interruption_usd)});
+    }
+    cells.insert(cells.end(), {usd(row.cost.total_usd()), usd(row.p90_total_usd)});
+    rows.push_back(std::move(cells));
   }
   write_table(out, columns, rows);
+  if (!wide) {
+    out << "\ntotal $ = compute + setup + storage + egress + expected interruption cost\n"
+           "(each line item: --wide, --format csv or --format json)\n";
+  }
 }
 
 void write_verbose(const Plan& plan, const PlanContext& context, std::ostream& out) {
   out << "\nassumptions:\n";
   for (const auto* list : {&context.assumptions, &plan.assumptions}) {
     for (const Assumption& a : *list) {
-      out << "  - " << a.text << " [" << a.source << "]\n";
+      write_assumption_item(out, a.text + " [" + a.source + "]");
     }
   }
   for (const PlanRow& row : plan.rows) {
     if (row.interruption) {
-      out << fmt::format("  - {} spot hazard {:.3g}/h: {}\n", offer_key(row.offer),
-                         row.interruption->hazard_per_hour, row.hazard_source);
+      write_assumption_item(out, fmt::format("{} spot hazard {:.3g}/h: {}", offer_key(row.offer),
+                                             row.interruption->hazard_per_hour, row.hazard_source));
     }
   }
   out << "\nrejected:\n";
   for (const Rejection& r : plan.rejected) {
-    out << fmt::format("  - {} {}x{} x{} {}: {}\n", r.provider, r.gpus_per_instance, r.gpu,
-                       r.instances, name_of(r.tier), r.reason);
+    write_assumption_item(out, fmt::format("{} {}x{} x{} {}: {}", r.provider, r.gpus_per_instance,
+                                           r.gpu, r.instances, name_of(r.tier), r.reason));
   }
 }
 
 }  // namespace
 
 void write_plan_table(const Plan& plan, const PlanRequest& request, const PlanContext& context,
-                      bool verbose, std::ostream& out) {
+                      const PlanTableOptions& options, std::ostream& out) {
   write_header(plan, request, context, out);
   if (plan.rows.empty()) {
     out << "no plan fits: every offer was rejected (run with --verbose to see why)\n";
   } else {
-    write_rows(plan, out);
+    write_rows(plan, options.wide, out);
     const bool p90_below_mean =
         std::any_of(plan.rows.begin(), plan.rows.end(),
                     [](const PlanRow& r) { return r.p90_total_usd < r.cost.total_usd(); });
@@ -105,7 +122,7 @@ void write_plan_table(const Plan& plan, const PlanRequest& request, const PlanCo
     }
   }
   out << '\n' << outcome_text(plan, request) << '\n';
-  if (verbose) {
+  if (options.verbose) {
     write_verbose(plan, context, out);
   }
 }

@@ -19,7 +19,7 @@ namespace ftcost::render {
 
 /// The table renderer (plan_table.cpp).
 void write_plan_table(const Plan& plan, const PlanRequest& request, const PlanContext& context,
-                      bool verbose, std::ostream& out);
+                      const PlanTableOptions& options, std::ostream& out);
 
 /// The JSON renderer (plan_json.cpp).
 void write_plan_json(const Plan& plan, const PlanRequest& request, const PlanContext& context,

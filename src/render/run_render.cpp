@@ -9,6 +9,7 @@
 #include "csv_writer.hpp"
 #include "ftcost/names.hpp"
 #include "setup_json.hpp"
+#include "setup_lines.hpp"
 #include "table_writer.hpp"
 
 namespace ftcost::render {
@@ -16,23 +17,17 @@ namespace {
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
-std::string configuration(const TrainingSetup& setup) {
-  return fmt::format(
-      "{} {} {}, seq {}, micro-batch {} x grad-accum {}, grad-ckpt {}, attention {}{}",
-      name_of(setup.method), name_of(setup.framework), name_of(setup.precision), setup.seq_len,
-      setup.micro_batch, setup.grad_accum, name_of(setup.grad_ckpt), name_of(setup.attention),
-      setup.gpus > 1 ? fmt::format(", sharding {}", name_of(setup.sharding)) : "");
-}
-
 Pairs table_pairs(const RunEstimate& run) {
   Pairs pairs{{"gpu", fmt::format("{} x{}", run.gpu_id, run.gpus)}};
   if (!run.fits) {
     pairs.emplace_back("fits", "no: " + run.why_not);
     return pairs;
   }
+  for (auto& line : setup_lines(run.setup)) {
+    pairs.push_back(std::move(line));
+  }
   pairs.insert(pairs.end(),
-               {{"configuration", configuration(run.setup)},
-                {"memory per GPU", fmt::format("{:.1f} GiB reserved (usable {:.2f} GiB)",
+               {{"memory per GPU", fmt::format("{:.1f} GiB reserved (usable {:.2f} GiB)",
                                                run.peak_reserved_gib, run.capacity_gib)},
                 {"tokens/s per GPU", fmt::format("{:.0f}", run.tokens_per_s_per_gpu)},
                 {"tokens/s total", fmt::format("{:.0f}", run.tokens_per_s_total)},

@@ -10,6 +10,7 @@
 #include "csv_writer.hpp"
 #include "ftcost/units.hpp"
 #include "setup_json.hpp"
+#include "setup_lines.hpp"
 #include "table_writer.hpp"
 
 namespace ftcost {
@@ -23,29 +24,33 @@ std::string optional_count(const std::optional<std::int64_t>& value) {
   return value ? std::to_string(*value) : "none";
 }
 
-std::string setup_text(const TrainingSetup& s) {
-  std::string text = fmt::format(
-      "{} {} {}, seq {} x micro-batch {} (grad-accum {}), ckpt {}, attention {}, loss {}",
-      name_of(s.method), name_of(s.precision), name_of(s.optimizer), s.seq_len, s.micro_batch,
-      s.grad_accum, name_of(s.grad_ckpt), name_of(s.attention), name_of(s.loss));
-  if (s.method != Method::Full) {
-    text += fmt::format(", LoRA r{} on {}, quant {}", s.lora_rank, fmt::join(s.lora_targets, ","),
-                        name_of(s.quant));
+/// What to change so the run fits, keeping the sequences per optimizer step.
+std::string fit_advice(const TrainingSetup& s, const std::optional<BatchSplit>& split) {
+  const std::int64_t step = s.micro_batch * s.grad_accum;
+  if (!split) {
+    return fmt::format(
+        "no micro-batch keeps {} sequences per step; shorten --seq-len, or see "
+        "ftcost plan for GPUs that fit",
+        step);
   }
-  return text + fmt::format(", {} GPU(s) {}, offload {}, framework {}", s.gpus, name_of(s.sharding),
-                            name_of(s.cpu_offload), name_of(s.framework));
+  return fmt::format("--micro-batch {} --grad-accum {} (same {} sequences per optimizer step)",
+                     split->micro_batch, split->grad_accum, step);
 }
 
 void write_table(const VramReport& r, std::ostream& out) {
   using render::Align;
   const VramEstimate& e = r.estimate;
   std::vector<std::pair<std::string, std::string>> head = {
-      {"model", r.arch->id + " (" + r.arch->name + ")"},
-      {"setup", setup_text(r.setup)},
-      {"peak allocated", gib(e.peak_allocated_bytes) + " GiB (torch max_memory_allocated)"},
-      {"peak reserved", gib(e.peak_reserved_bytes) + " GiB (torch max_memory_reserved)"},
-      {"device total", gib(e.device_total_bytes) + " GiB (nvidia-smi, context included)"},
-      {"binding phase", std::string(name_of(e.binding_phase))}};
+      {"model", r.arch->id + " (" + r.arch->name + ")"}};
+  for (auto& line : render::setup_lines(r.setup)) {
+    head.push_back(std::move(line));
+  }
+  head.insert(
+      head.end(),
+      {{"peak allocated", gib(e.peak_allocated_bytes) + " GiB (torch max_memory_allocated)"},
+       {"peak reserved", gib(e.peak_reserved_bytes) + " GiB (torch max_memory_reserved)"},
+       {"device total", gib(e.device_total_bytes) + " GiB (nvidia-smi, context included)"},
+       {"binding phase", std::string(name_of(e.binding_phase))}});
   if (e.paged_optimizer_bytes > 0) {
     head.emplace_back("paged optimizer", gib(e.paged_optimizer_bytes) + " GiB (managed memory)");
   }
@@ -57,6 +62,9 @@ void write_table(const VramReport& r, std::ostream& out) {
                                   gib(std::abs(f.headroom_bytes)), f.fits ? "to spare" : "short"));
     head.emplace_back("largest micro-batch", optional_count(f.largest_micro_batch));
     head.emplace_back("longest seq-len", optional_count(f.longest_seq_len));
+    if (!f.fits) {
+      head.emplace_back("to fit", fit_advice(r.setup, f.same_step_split));
+    }
   }
   render::write_key_values(out, head);
   out << '\n';
@@ -87,7 +95,11 @@ nlohmann::json fit_json(const std::optional<FitReport>& fit) {
           {"fits", fit->fits},
           {"headroom_gib", bytes_to_gib(fit->headroom_bytes)},
           {"largest_micro_batch", count(fit->largest_micro_batch)},
-          {"longest_seq_len_tokens", count(fit->longest_seq_len)}};
+          {"longest_seq_len_tokens", count(fit->longest_seq_len)},
+          {"same_step_split",
+           fit->same_step_split ? nlohmann::json{{"micro_batch", fit->same_step_split->micro_batch},
+                                                 {"grad_accum", fit->same_step_split->grad_accum}}
+                                : nlohmann::json(nullptr)}};
 }
 
 void write_json(const VramReport& r, std::ostream& out) {

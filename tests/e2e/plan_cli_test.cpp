@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "run_ftcost.hpp"
 
@@ -172,4 +173,18 @@ TEST_CASE("plan --provider runpod selects both RunPod tiers of the catalog", "[p
     providers.insert(row["provider"].get<std::string>());
   }
   CHECK(providers == std::set<std::string>{"runpod-community", "runpod-secure"});
+}
+
+TEST_CASE("the plan table keeps within 100 columns; --wide adds every line item", "[plan_cli]") {
+  const auto narrow = run_ftcost(plan_args({}));
+  const auto wide = run_ftcost(plan_args({"--wide"}));
+  REQUIRE(narrow.exit_code == 0);
+  REQUIRE(wide.exit_code == 0);
+  std::istringstream lines(narrow.out);
+  for (std::string line; std::getline(lines, line);) {
+    INFO(line);
+    CHECK(line.size() <= 100);
+  }
+  CHECK_THAT(narrow.out, Contains("total $") && !Contains("interrupt"));
+  CHECK_THAT(wide.out, Contains("compute  setup  storage  egress  interrupt  total $  p90 $"));
 }

@@ -1,6 +1,7 @@
 // `ftcost vram` end to end: exit codes and messages for each bad-input class, and the JSON keys.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "run_ftcost.hpp"
 
@@ -130,4 +131,33 @@ TEST_CASE("vram --gpu naming a GPU too small for the run exits 4 with the report
   const auto json = nlohmann::json::parse(run.out);
   CHECK(json.at("fit").at("fits") == false);
   CHECK(json.at("fit").at("headroom_gib").get<double>() < -100);
+}
+
+TEST_CASE("a run that does not fit is offered the split that keeps its optimizer step",
+          "[vram_cli]") {
+  // HF defaults for 8B QLoRA: 8 sequences of 1024 tokens per step, 2.2 GiB over a 4090; the
+  // largest micro-batch that fits is 7, which does not divide 8, so 4 x 2 keeps the step.
+  const auto table = run_ftcost({"vram", "--model", "8b", "--method", "qlora", "--gpu", "4090"});
+  CHECK(table.exit_code == 4);
+  CHECK_THAT(table.out, Contains("largest micro-batch: 7"));
+  CHECK_THAT(table.out, Contains("to fit:              --micro-batch 4 --grad-accum 2 (same 8 "
+                                 "sequences per optimizer step)"));
+  const auto json = run_ftcost(
+      {"vram", "--model", "8b", "--method", "qlora", "--gpu", "4090", "--format", "json"});
+  const auto split = nlohmann::json::parse(json.out).at("fit").at("same_step_split");
+  CHECK(split.at("micro_batch") == 4);
+  CHECK(split.at("grad_accum") == 2);
+}
+
+TEST_CASE("vram and time text keeps within 100 columns", "[vram_cli]") {
+  const auto vram = run_ftcost({"vram", "--model", "70b", "--method", "qlora", "--lora-targets",
+                                "all-linear", "--gpu", "a100", "--transformers-version", "4.40"});
+  const auto time = run_ftcost({"time", "--model", "8b", "--gpu", "4090", "--tokens", "50M"});
+  for (const auto* text : {&vram.out, &time.out}) {
+    std::istringstream lines(*text);
+    for (std::string line; std::getline(lines, line);) {
+      INFO(line);
+      CHECK(line.size() <= 100);
+    }
+  }
 }

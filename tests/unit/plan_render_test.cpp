@@ -24,10 +24,11 @@ ftcost::PlanContext context() {
   return c;
 }
 
-std::string rendered(ftcost::OutputFormat format, const PlanRequest& req, bool verbose = false) {
+std::string rendered(ftcost::OutputFormat format, const PlanRequest& req,
+                     ftcost::PlanTableOptions table = {}) {
   const ftcost::Plan plan = ftcost::plan(req, catalog(), fake_run);
   std::ostringstream out;
-  ftcost::render_plan(plan, req, context(), format, verbose, out);
+  ftcost::render_plan(plan, req, context(), format, table, out);
   return out.str();
 }
 
@@ -80,7 +81,7 @@ TEST_CASE("plan CSV: a header and one quoted CRLF row per plan", "[render]") {
 TEST_CASE("plan table: assumptions header, rows, outcome; --verbose adds rejections", "[render]") {
   PlanRequest req = request();
   req.budget_usd = 0.01;
-  const std::string text = rendered(ftcost::OutputFormat::Table, req, true);
+  const std::string text = rendered(ftcost::OutputFormat::Table, req, {.verbose = true});
   CHECK(text.find("model") != std::string::npos);
   CHECK(text.find("llama-3.1-8b (Llama 3.1 8B)") != std::string::npos);
   CHECK(text.find("outcome: over-budget") != std::string::npos);

@@ -1,0 +1,28 @@
+// setup_lines: the setup in the text outputs (src/render/setup_lines.hpp).
+#include "setup_lines.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "ftcost/names.hpp"
+
+namespace ftcost::render {
+
+std::vector<std::pair<std::string, std::string>> setup_lines(const TrainingSetup& s) {
+  std::vector<std::pair<std::string, std::string>> lines = {
+      {"setup", fmt::format("{} {} {}, framework {}", name_of(s.method), name_of(s.precision),
+                            name_of(s.optimizer), name_of(s.framework))},
+      {"batch", fmt::format("seq {} x micro-batch {}, grad-accum {}", s.seq_len, s.micro_batch,
+                            s.grad_accum)},
+      {"activations", fmt::format("checkpointing {}, attention {}, loss {}", name_of(s.grad_ckpt),
+                                  name_of(s.attention), name_of(s.loss))}};
+  if (s.method != Method::Full) {
+    lines.emplace_back("LoRA", fmt::format("r{} on {}, base {}", s.lora_rank,
+                                           fmt::join(s.lora_targets, ","), name_of(s.quant)));
+  }
+  lines.emplace_back("GPUs", fmt::format("{}, sharding {}, offload {}", s.gpus, name_of(s.sharding),
+                                         name_of(s.cpu_offload)));
+  return lines;
+}
+
+}  // namespace ftcost::render
