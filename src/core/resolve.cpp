@@ -28,7 +28,9 @@ T pick(const std::optional<T>& given, const Sourced<D>& fallback, std::string_vi
   } else {
     shown = std::to_string(value);
   }
-  assumptions.push_back({std::string(flag) + " " + shown + " (default)", fallback.source});
+  assumptions.push_back({.text = std::string(flag) + " " + shown + " (default)",
+                         .source = fallback.source,
+                         .default_of = std::string(flag)});
   return value;
 }
 

@@ -25,9 +25,9 @@ RunEstimate estimate_as_requested(const ModelArch& arch, const SetupRequest& req
   // grad-accum and grad-ckpt; those defaults would only mislead.
   std::vector<Assumption> defaults;
   for (const Assumption& assumption : resolved.assumptions) {
-    const bool searched = assumption.text.starts_with("--micro-batch") ||
-                          assumption.text.starts_with("--grad-accum") ||
-                          assumption.text.starts_with("--grad-ckpt");
+    const std::string& flag = assumption.default_of;
+    const bool searched =
+        flag == "--micro-batch" || flag == "--grad-accum" || flag == "--grad-ckpt";
     if (!searched) {
       defaults.push_back(assumption);
     }

@@ -125,3 +125,13 @@ TEST_CASE("time on 8 GPUs falls back to ZeRO-3 when data parallel does not fit",
                                "--gpus", "8", "--sharding", "ddp"});
   CHECK(ddp.exit_code == 4);  // an explicit --sharding is never overridden
 }
+
+TEST_CASE("time lists the search's choice, not the framework's batch defaults", "[time_cli]") {
+  const auto run = run_ftcost(time_args({"--gpu", "4090", "--tokens", "50M"}));
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("--seq-len 1024 (default)"));
+  CHECK_THAT(run.out, !Contains("--micro-batch 8 (default)") &&
+                          !Contains("--grad-accum 1 (default)") &&
+                          !Contains("--grad-ckpt full (default)"));
+  CHECK_THAT(run.out, Contains("chose micro-batch 1 x grad-accum 8, grad-ckpt none"));
+}
