@@ -100,6 +100,45 @@ std::vector<GradCkpt> checkpointing_order(const SetupRequest& request) {
   return {GradCkpt::None, GradCkpt::Full};
 }
 
+/// The fastest candidate that fits (tokens_per_s > 0), and the one nearest to fitting.
+struct SearchResult {
+  TrainingSetup fastest;
+  double tokens_per_s = 0;  ///< per GPU; 0 when nothing fits
+  double reserved_gib = 0;  ///< of the fastest
+  double mfu = 0;           ///< of the fastest
+  TrainingSetup closest;    ///< smallest peak: what is reported when nothing fits
+  double smallest_peak_gib = 0;
+};
+
+SearchResult search(const ModelArch& arch, const TrainingSetup& base, const SetupRequest& request,
+                    std::int64_t per_gpu, const Gpu& gpu, const MemoryModel& memory,
+                    const ScalingOptions& options) {
+  SearchResult result{.fastest = base, .closest = base};
+  for (const GradCkpt ckpt : checkpointing_order(request)) {
+    for (const TrainingSetup& setup : candidates(base, request, per_gpu, ckpt)) {
+      const MemoryNeed need = memory(setup);
+      const double peak_gib = bytes_to_gib(need.fit_bytes);
+      if (result.smallest_peak_gib == 0 || peak_gib < result.smallest_peak_gib) {
+        result.smallest_peak_gib = peak_gib;
+        result.closest = setup;
+      }
+      const StepTime step = step_time(arch, setup, gpu, options);
+      const double tokens_per_s = step.tokens / step.total_s;
+      if (peak_gib <= gpu.memory_gib && tokens_per_s > result.tokens_per_s) {
+        result.tokens_per_s = tokens_per_s;
+        result.fastest = setup;
+        result.reserved_gib = bytes_to_gib(need.reserved_bytes);
+        result.mfu = flops_per_token(arch, setup).total() * tokens_per_s /
+                     (effective_peak_tflops(gpu, setup.precision) * 1e12);
+      }
+    }
+    if (result.tokens_per_s > 0) {
+      break;
+    }
+  }
+  return result;
+}
+
 }  // namespace
 
 RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolved,
@@ -120,38 +159,17 @@ RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolv
   const std::int64_t per_gpu = workload.global_batch_sequences > 0
                                    ? workload.global_batch_sequences / gpus
                                    : resolved.micro_batch * resolved.grad_accum;
-  double best_tokens_per_s = 0;
-  double smallest_peak_gib = 0;
-  TrainingSetup closest = base;  // when nothing fits: the setup that came nearest, as reported
-  for (const GradCkpt ckpt : checkpointing_order(request)) {
-    for (const TrainingSetup& setup : candidates(base, request, per_gpu, ckpt)) {
-      const MemoryNeed need = memory(setup);
-      const double peak_gib = bytes_to_gib(need.fit_bytes);
-      if (smallest_peak_gib == 0 || peak_gib < smallest_peak_gib) {
-        smallest_peak_gib = peak_gib;
-        closest = setup;
-      }
-      const StepTime step = step_time(arch, setup, gpu, options);
-      const double tokens_per_s = step.tokens / step.total_s;
-      if (peak_gib <= gpu.memory_gib && tokens_per_s > best_tokens_per_s) {
-        best_tokens_per_s = tokens_per_s;
-        run.setup = setup;
-        run.peak_reserved_gib = bytes_to_gib(need.reserved_bytes);
-        run.mfu = flops_per_token(arch, setup).total() * tokens_per_s /
-                  (effective_peak_tflops(gpu, setup.precision) * 1e12);
-      }
-    }
-    if (best_tokens_per_s > 0) {
-      break;
-    }
-  }
-  if (best_tokens_per_s == 0) {
-    run.why_not = "needs " + format_gib(smallest_peak_gib) + " GiB per GPU, has " +
+  const SearchResult found = search(arch, base, request, per_gpu, gpu, memory, options);
+  if (found.tokens_per_s == 0) {
+    run.why_not = "needs " + format_gib(found.smallest_peak_gib) + " GiB per GPU, has " +
                   format_gib(gpu.memory_gib) + " GiB";
-    run.setup = closest;
+    run.setup = found.closest;
     return run;
   }
   run.fits = true;
+  run.setup = found.fastest;
+  run.peak_reserved_gib = found.reserved_gib;
+  run.mfu = found.mfu;
   if (!request.micro_batch || !request.grad_ckpt) {
     run.assumptions.push_back(
         {.text = "chose micro-batch " + std::to_string(run.setup.micro_batch) + " x grad-accum " +
@@ -160,11 +178,11 @@ RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolv
                  std::to_string(per_gpu) + " sequences per GPU per step",
          .source = "docs/duration-model.md#search"});
   }
-  run.tokens_per_s_per_gpu = best_tokens_per_s;
-  run.tokens_per_s_total = best_tokens_per_s * static_cast<double>(gpus);
+  run.tokens_per_s_per_gpu = found.tokens_per_s;
+  run.tokens_per_s_total = found.tokens_per_s * static_cast<double>(gpus);
   run.step_s =
       static_cast<double>(run.setup.micro_batch * run.setup.seq_len * run.setup.grad_accum) /
-      best_tokens_per_s;
+      found.tokens_per_s;
   run.train_hours =
       workload.dataset_tokens * workload.epochs / run.tokens_per_s_total / kSecondsPerHour;
   return run;
