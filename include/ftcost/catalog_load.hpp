@@ -44,6 +44,19 @@ enum class CatalogRole { Full, Overlay };
 /// nullopt when `date` is not such a date.
 [[nodiscard]] std::optional<std::int64_t> days_from_date(std::string_view date) noexcept;
 
+/// Offers older than a maximum age, summarized for a warning.
+struct StaleOffers {
+  std::size_t count = 0;         ///< offers older than the maximum age
+  std::string by_provider;       ///< "aws 3, vast 4" (providers in name order)
+  std::string oldest;            ///< "vast 2025-09-17": provider and as_of of the oldest
+  std::int64_t oldest_days = 0;  ///< its age in days
+};
+
+/// Which of `offers` are older than `max_age_days` on day `today_days` (days since 1970-01-01);
+/// offers whose as_of is not a date count as current.
+[[nodiscard]] StaleOffers stale_offers(const std::vector<Offer>& offers, std::int64_t today_days,
+                                       std::int64_t max_age_days);
+
 /// One summary line when offers are older than `max_age_days` on day `today_days` (days since
 /// 1970-01-01), else none: "<origin>: N of M offers are older than D days (aws 3, vast 4;
 /// oldest vast 2025-09-17, 438 days)".

@@ -49,7 +49,7 @@ Catalog builtin_catalog() {
   return parse_catalog(embedded::default_providers_json(), kBuiltInOrigin, known_gpu_ids());
 }
 
-LoadedCatalog load_selected_catalog(const CatalogOptions& options) {
+LoadedCatalog load_selected_catalog(const CatalogOptions& options, AgeWarning warning) {
   const std::vector<std::string> gpus = known_gpu_ids();
   LoadedCatalog loaded;
   if (options.path.empty()) {
@@ -64,20 +64,34 @@ LoadedCatalog load_selected_catalog(const CatalogOptions& options) {
     loaded.catalog = merge_catalogs(std::move(loaded.catalog), overlay, add);
     loaded.origin += " + " + add;
   }
-  check_catalog_age(loaded.catalog, loaded.origin, options);
+  check_catalog_age(loaded.catalog, loaded.origin, options, warning);
   return loaded;
 }
 
 void check_catalog_age(const Catalog& catalog, const std::string& origin,
-                       const CatalogOptions& options) {
+                       const CatalogOptions& options, AgeWarning warning) {
   const auto warnings = catalog_age_warnings(catalog, origin, today_days(), options.max_age_days);
   if (options.strict_age && !warnings.empty()) {
     throw InputError("", "--strict-catalog-age", warnings.front(),
                      "refresh the prices or raise --max-catalog-age", ExitCode::InvalidData);
   }
-  for (const std::string& line : warnings) {
-    std::cerr << "ftcost: warning: " << line << '\n';
+  if (warning == AgeWarning::WholeCatalog) {
+    for (const std::string& line : warnings) {
+      std::cerr << "ftcost: warning: " << line << '\n';
+    }
   }
+}
+
+void warn_stale_offers_shown(const std::vector<Offer>& shown, const std::string& origin,
+                             const CatalogOptions& options) {
+  const StaleOffers stale = stale_offers(shown, today_days(), options.max_age_days);
+  if (stale.count == 0) {
+    return;
+  }
+  std::cerr << "ftcost: warning: " << origin << ": " << stale.count << " of the " << shown.size()
+            << " plans shown use prices older than " << options.max_age_days << " days ("
+            << stale.by_provider << "; oldest " << stale.oldest << ", " << stale.oldest_days
+            << " days): check them or refresh with --catalog-add\n";
 }
 
 }  // namespace ftcost::cli

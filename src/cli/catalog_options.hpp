@@ -39,13 +39,27 @@ void add_catalog_options(CLI::App& app, CatalogOptions& options);
 /// The built-in catalog (data/providers.json embedded), without the age check.
 [[nodiscard]] Catalog builtin_catalog();
 
-/// Loads the built-in catalog or --catalog, merges every --catalog-add, then checks ages: one
-/// warning line per stale provider on stderr, or (--strict-catalog-age) an InputError with
-/// ExitCode::InvalidData. File errors throw InputError (ExitCode::InvalidData).
-[[nodiscard]] LoadedCatalog load_selected_catalog(const CatalogOptions& options);
+/// What the stale-price warning covers. --strict-catalog-age always checks the whole catalog.
+enum class AgeWarning {
+  WholeCatalog,  ///< warn about every stale offer (`providers`, `catalog validate`)
+  Caller,        ///< no warning here: the caller warns about what it shows (`plan`)
+};
 
-/// Warns on stderr (or throws, when strict) for offers older than the allowed age.
+/// Loads the built-in catalog or --catalog, merges every --catalog-add, then checks ages
+/// (check_catalog_age). File errors throw InputError (ExitCode::InvalidData).
+[[nodiscard]] LoadedCatalog load_selected_catalog(const CatalogOptions& options,
+                                                  AgeWarning warning = AgeWarning::WholeCatalog);
+
+/// With --strict-catalog-age, throws InputError (ExitCode::InvalidData) when any offer is older
+/// than --max-catalog-age days; otherwise, for AgeWarning::WholeCatalog, writes one warning line
+/// on stderr.
 void check_catalog_age(const Catalog& catalog, const std::string& origin,
-                       const CatalogOptions& options);
+                       const CatalogOptions& options,
+                       AgeWarning warning = AgeWarning::WholeCatalog);
+
+/// Warns on stderr when offers shown to the user (`plan`'s rows) are older than
+/// --max-catalog-age days: how many, by provider, and the oldest.
+void warn_stale_offers_shown(const std::vector<Offer>& shown, const std::string& origin,
+                             const CatalogOptions& options);
 
 }  // namespace ftcost::cli

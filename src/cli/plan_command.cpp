@@ -73,7 +73,7 @@ ExitCode run_plan(const PlanOptions& options) {
   ResolvedModel model = resolve_model(options.model, default_model_presets());
   // Resolving once up front turns bad setup flags into usage errors before any offer is tried.
   const ResolvedSetup resolved = resolve_setup(model.arch, options.setup);
-  const LoadedCatalog loaded = load_selected_catalog(options.catalog);
+  const LoadedCatalog loaded = load_selected_catalog(options.catalog, AgeWarning::Caller);
   const PlanRequest request =
       plan_request(options.flags, loaded.catalog,
                    artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens));
@@ -98,6 +98,11 @@ ExitCode run_plan(const PlanOptions& options) {
     context.assumptions.insert(context.assumptions.end(), list->begin(), list->end());
   }
   print_warnings(context.assumptions);
+  std::vector<Offer> shown;
+  for (const PlanRow& row : result.rows) {
+    shown.push_back(row.offer);
+  }
+  warn_stale_offers_shown(shown, loaded.origin, options.catalog);
   render_plan(result, request, context, options.format, options.table, std::cout);
   return exit_code(result.outcome);
 }

@@ -119,33 +119,38 @@ Catalog merge_catalogs(Catalog base, const Catalog& overlay, const std::string& 
   return base;
 }
 
-std::vector<std::string> catalog_age_warnings(const Catalog& catalog, const std::string& origin,
-                                              std::int64_t today_days, std::int64_t max_age_days) {
+StaleOffers stale_offers(const std::vector<Offer>& offers, std::int64_t today_days,
+                         std::int64_t max_age_days) {
   std::map<std::string, std::size_t> stale_by_provider;
-  std::size_t stale = 0;
-  std::int64_t oldest_days = 0;
-  std::string oldest;
-  for (const Offer& offer : catalog.offers) {
+  StaleOffers stale;
+  for (const Offer& offer : offers) {
     const std::int64_t age = today_days - days_from_date(offer.as_of).value_or(today_days);
     if (age > max_age_days) {
-      ++stale;
+      ++stale.count;
       ++stale_by_provider[offer.provider];
-      if (age > oldest_days) {
-        oldest_days = age;
-        oldest = offer.provider + " " + offer.as_of;
+      if (age > stale.oldest_days) {
+        stale.oldest_days = age;
+        stale.oldest = offer.provider + " " + offer.as_of;
       }
     }
   }
-  if (stale == 0) {
+  for (const auto& [provider, count] : stale_by_provider) {
+    stale.by_provider +=
+        (stale.by_provider.empty() ? "" : ", ") + provider + " " + std::to_string(count);
+  }
+  return stale;
+}
+
+std::vector<std::string> catalog_age_warnings(const Catalog& catalog, const std::string& origin,
+                                              std::int64_t today_days, std::int64_t max_age_days) {
+  const StaleOffers stale = stale_offers(catalog.offers, today_days, max_age_days);
+  if (stale.count == 0) {
     return {};
   }
-  std::string providers;
-  for (const auto& [provider, count] : stale_by_provider) {
-    providers += (providers.empty() ? "" : ", ") + provider + " " + std::to_string(count);
-  }
-  return {origin + ": " + std::to_string(stale) + " of " + std::to_string(catalog.offers.size()) +
-          " offers are older than " + std::to_string(max_age_days) + " days (" + providers +
-          "; oldest " + oldest + ", " + std::to_string(oldest_days) + " days)"};
+  return {origin + ": " + std::to_string(stale.count) + " of " +
+          std::to_string(catalog.offers.size()) + " offers are older than " +
+          std::to_string(max_age_days) + " days (" + stale.by_provider + "; oldest " +
+          stale.oldest + ", " + std::to_string(stale.oldest_days) + " days)"};
 }
 
 }  // namespace ftcost

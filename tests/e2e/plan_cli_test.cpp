@@ -1,5 +1,6 @@
 // `ftcost plan`, `providers` and `catalog validate` end to end: exit codes 0/3/4/5, formats,
 // catalog files, and nothing on stdout when input is bad.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -187,4 +188,19 @@ TEST_CASE("the plan table keeps within 100 columns; --wide adds every line item"
   }
   CHECK_THAT(narrow.out, Contains("total $") && !Contains("interrupt"));
   CHECK_THAT(wide.out, Contains("compute  setup  storage  egress  interrupt  total $  p90 $"));
+}
+
+TEST_CASE("plan warns about the stale prices of the plans it shows; providers about all",
+          "[plan_cli]") {
+  // The three cheapest 8B QLoRA plans use Vast.ai and TensorDock prices dated 2025-09 or earlier
+  // (data/providers.json), and ages only grow, so all three plans shown are stale; the warning
+  // counts those three, not the 127 offers.
+  const auto plan = run_ftcost(plan_args({"--top", "3"}));
+  REQUIRE(plan.exit_code == 0);
+  CHECK_THAT(plan.err, StartsWith("ftcost: warning: <built-in providers>: 3 of the 3 plans shown "
+                                  "use prices older than 60 days ("));
+  CHECK(std::count(plan.err.begin(), plan.err.end(), '\n') == 1);
+  const auto providers = run_ftcost({"providers"});
+  REQUIRE(providers.exit_code == 0);
+  CHECK_THAT(providers.err, Contains("offers are older than 60 days"));
 }
