@@ -83,7 +83,8 @@ std::string csv_cell(const nlohmann::json& value) {
   return value.dump();
 }
 
-// One row; the setup's keys become columns of their own and assumptions are joined by "; ".
+// One row; the setup's keys become columns of their own (except `gpus`, already a column of the
+// run with the same value) and assumptions are joined by "; ".
 void write_run_csv(const RunEstimate& run, std::ostream& out) {
   std::vector<std::string> header;
   std::vector<std::string> row;
@@ -91,8 +92,10 @@ void write_run_csv(const RunEstimate& run, std::ostream& out) {
   for (const auto& [key, value] : object.items()) {
     if (key == "setup") {
       for (const auto& [setup_key, setup_value] : value.items()) {
-        header.push_back(setup_key);
-        row.push_back(csv_cell(setup_value));
+        if (!object.contains(setup_key)) {
+          header.push_back(setup_key);
+          row.push_back(csv_cell(setup_value));
+        }
       }
     } else if (key == "assumptions") {
       std::string joined;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "run_ftcost.hpp"
 
@@ -72,6 +73,9 @@ TEST_CASE("time CSV with nothing fitting leaves the figures empty", "[setup_cli]
   }
   const auto row = csv_fields(row_text);
   REQUIRE(row.size() == header.size());
+  // Every column name once (the run's gpus and the setup's gpus are one column).
+  CHECK(std::set<std::string>(header.begin(), header.end()).size() == header.size());
+  CHECK(std::count(header.begin(), header.end(), "gpus") == 1);
   for (std::size_t i = 0; i < header.size(); ++i) {
     INFO(header[i]);
     if (header[i] == "step_s" || header[i] == "train_hours" || header[i] == "peak_reserved_gib") {
