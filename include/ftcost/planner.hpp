@@ -103,7 +103,8 @@ struct PlanFigures {
   double store_gb = 0;    ///< kept checkpoints in the external store, GB (0 on the volume)
   double ingress_gb = 0;  ///< downloaded into each instance at setup, GB
   double egress_gb = 0;   ///< final download + checkpoint uploads, GB
-  bool within_budget = true;
+  /// total_usd <= --budget; nullopt when no budget was given
+  std::optional<bool> within_budget;
   std::optional<InterruptionPlan> interruption;  ///< set for spot plans
 };
 

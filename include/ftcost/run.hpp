@@ -33,6 +33,10 @@ struct RunEstimate {
   double step_s = 0;                ///< one optimizer step (all micro-batches), seconds
   double train_hours = 0;           ///< wall-clock training time, hours (excludes setup/restarts)
   double mfu = 0;  ///< executed FLOPs (recomputation included) / effective peak (0..1)
+  /// True for GPUs of a vendor no measured fine-tuning run calibrates (AMD): the throughput
+  /// applies NVIDIA-measured efficiency to the datasheet peak and is likely optimistic
+  /// (docs/duration-model.md#amd).
+  bool throughput_extrapolated = false;
   std::vector<Assumption> assumptions;
 };
 

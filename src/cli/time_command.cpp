@@ -44,8 +44,14 @@ ExitCode run_time(const TimeOptions& options) {
   }
   notes.insert(notes.begin(), model.assumptions.begin(), model.assumptions.end());
   print_warnings(notes);
-  render::render_run(run, options.format, std::cout);
-  return run.fits ? ExitCode::Ok : ExitCode::NoFit;
+  const bool fits = run.fits;
+  render::render_run({.model_id = model.arch.id,
+                      .model_name = model.arch.name,
+                      .dataset_tokens = workload.workload.dataset_tokens,
+                      .epochs = workload.workload.epochs,
+                      .run = std::move(run)},
+                     options.format, std::cout);
+  return fits ? ExitCode::Ok : ExitCode::NoFit;
 }
 
 }  // namespace

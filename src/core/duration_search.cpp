@@ -153,6 +153,15 @@ RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolv
   TrainingSetup base = resolved;
   base.gpus = gpus;
   run.assumptions = adapt_to_gpu(base, gpu, request);
+  run.throughput_extrapolated = gpu.vendor != "NVIDIA";
+  if (run.throughput_extrapolated) {
+    run.assumptions.push_back(
+        {.text = gpu.name + ": no measured fine-tuning run on " + gpu.vendor +
+                 " GPUs calibrates the duration model; NVIDIA-measured efficiency is applied to " +
+                 "the datasheet peak, which training benchmarks found optimistic on ROCm: treat " +
+                 "its hours and cost as a lower bound",
+         .source = "docs/duration-model.md#amd"});
+  }
   if (workload.global_batch_sequences > 0) {
     check_batch_flags(request, workload.global_batch_sequences, gpus);
   }

@@ -101,7 +101,9 @@ std::vector<PlanFigures> rank(const PlanRequest& request, const Catalog& catalog
   ranked.reserve(kept);
   for (std::size_t i = 0; i < kept; ++i) {
     ranked.push_back(costed[order[i].index]);
-    ranked.back().within_budget = !request.budget_usd || order[i].total_usd <= *request.budget_usd;
+    if (request.budget_usd) {
+      ranked.back().within_budget = order[i].total_usd <= *request.budget_usd;
+    }
   }
   return ranked;
 }

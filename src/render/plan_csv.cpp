@@ -46,7 +46,8 @@ std::vector<std::string> csv_row(const PlanRow& row, std::size_t rank) {
           i ? number(i->checkpoint_interval_hours) : "",
           i ? number(i->expected_interruptions) : "",
           number(row.reliability),
-          row.within_budget ? "true" : "false",
+          row.within_budget ? (*row.within_budget ? "true" : "false") : "",
+          row.run.throughput_extrapolated ? "true" : "false",
           row.offer.as_of,
           row.offer.source};
 }
@@ -90,6 +91,7 @@ void write_plan_csv(const Plan& plan, std::ostream& out) {
              "expected_interruptions",
              "reliability",
              "within_budget",
+             "throughput_extrapolated",
              "offer_as_of",
              "offer_source"},
             rows);

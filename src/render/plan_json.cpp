@@ -81,7 +81,8 @@ json plan_row(const PlanRow& row, std::size_t rank) {
           {"ingress_gb", row.ingress_gb},
           {"egress_gb", row.egress_gb},
           {"interruption", interruption(row)},
-          {"within_budget", row.within_budget}};
+          {"within_budget", row.within_budget ? json(*row.within_budget) : json(nullptr)},
+          {"throughput_extrapolated", row.run.throughput_extrapolated}};
 }
 
 json request_json(const PlanRequest& r, const PlanContext& c) {

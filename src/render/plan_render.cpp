@@ -19,6 +19,9 @@ std::string config_text(const TrainingSetup& setup) {
   if (setup.sharding != Sharding::None) {
     text += fmt::format(", {}", name_of(setup.sharding));
   }
+  if (setup.cpu_offload != CpuOffload::None) {
+    text += fmt::format(", offload {}", name_of(setup.cpu_offload));
+  }
   return text;
 }
 

@@ -76,6 +76,18 @@ void write_rows(const Plan& plan, bool wide, std::ostream& out) {
     rows.push_back(std::move(cells));
   }
   write_table(out, columns, rows);
+  std::string extrapolated;
+  for (const PlanRow& row : plan.rows) {
+    if (row.run.throughput_extrapolated && extrapolated.find(row.offer.gpu) == std::string::npos) {
+      extrapolated += (extrapolated.empty() ? "" : ", ") + row.offer.gpu;
+    }
+  }
+  if (!extrapolated.empty()) {
+    out << "\n"
+        << extrapolated
+        << ": no measured run calibrates these GPUs; their hours and cost are likely optimistic\n"
+           "(docs/duration-model.md#amd)\n";
+  }
   if (!wide) {
     out << "\ntotal $ = compute + setup + storage + egress + expected interruption cost\n"
            "(each line item: --wide, --format csv or --format json)\n";
@@ -95,10 +107,11 @@ void write_verbose(const Plan& plan, const PlanContext& context, std::ostream& o
                                              row.interruption->hazard_per_hour, row.hazard_source));
     }
   }
-  out << "\nrejected:\n";
+  out << (plan.rejected.empty() ? "\nrejected: none\n" : "\nrejected:\n");
   for (const Rejection& r : plan.rejected) {
-    write_assumption_item(out, fmt::format("{} {}x{} x{} {}: {}", r.provider, r.gpus_per_instance,
-                                           r.gpu, r.instances, name_of(r.tier), r.reason));
+    const std::string instances = r.instances > 1 ? fmt::format("{} x ", r.instances) : "";
+    write_assumption_item(out, fmt::format("{} {}{}x {} {}: {}", r.provider, instances,
+                                           r.gpus_per_instance, r.gpu, name_of(r.tier), r.reason));
   }
 }
 

@@ -11,7 +11,8 @@ namespace ftcost::render {
 /// "1x rtx-4090" or "2 x 8x h100-sxm" for multi-instance plans.
 [[nodiscard]] std::string shape_text(const PlanRow& row);
 
-/// "mb 4 x ga 2, ckpt full, zero3" — the chosen configuration in a few words.
+/// "mb 4 x ga 2, ckpt full, zero3, offload params" — the chosen configuration in a few words
+/// (sharding and offload only when used).
 [[nodiscard]] std::string config_text(const TrainingSetup& setup);
 
 /// "outcome: ok", "outcome: over-budget: cheapest plan $12.30 exceeds --budget $10.00", ...

@@ -17,8 +17,20 @@ namespace {
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 
-Pairs table_pairs(const RunEstimate& run) {
-  Pairs pairs{{"gpu", fmt::format("{} x{}", run.gpu_id, run.gpus)}};
+// Hours to two decimals; below 0.01 h, with seconds, so a short job never reads "0.00 h".
+std::string hours_text(double hours) {
+  if (hours < 0.01) {
+    return fmt::format("{:.2g} h ({:.3g} s)", hours, hours * 3600);
+  }
+  return fmt::format("{:.2f} h", hours);
+}
+
+Pairs table_pairs(const RunReport& report) {
+  const RunEstimate& run = report.run;
+  Pairs pairs{{"model", report.model_id + " (" + report.model_name + ")"},
+              {"dataset", fmt::format("{:.4g}M tokens per epoch x {:g} epoch(s)",
+                                      report.dataset_tokens / 1e6, report.epochs)},
+              {"gpu", fmt::format("{} x{}", run.gpu_id, run.gpus)}};
   if (!run.fits) {
     pairs.emplace_back("fits", "no: " + run.why_not);
     return pairs;
@@ -33,13 +45,13 @@ Pairs table_pairs(const RunEstimate& run) {
                 {"tokens/s total", fmt::format("{:.0f}", run.tokens_per_s_total)},
                 {"step time", fmt::format("{:.2f} s", run.step_s)},
                 {"FLOP utilization", fmt::format("{:.0f}%", 100 * run.mfu)},
-                {"training time", fmt::format("{:.2f} h", run.train_hours)}});
+                {"training time", hours_text(run.train_hours)}});
   return pairs;
 }
 
-void write_run_table(const RunEstimate& run, std::ostream& out) {
-  write_key_values(out, table_pairs(run));
-  write_assumptions(out, run.assumptions);
+void write_run_table(const RunReport& report, std::ostream& out) {
+  write_key_values(out, table_pairs(report));
+  write_assumptions(out, report.run.assumptions);
 }
 
 // Figures that exist only for a run that fits: null otherwise, never a misleading 0.
@@ -49,8 +61,12 @@ nlohmann::json figure(const RunEstimate& run, double value) {
 
 // The setup sits under "setup" (setup_json, as `vram` prints it); when nothing fits it is the
 // setup that came nearest, i.e. what the search tried (docs/json-output.md#time).
-nlohmann::json run_json(const RunEstimate& run) {
-  return {{"gpu", run.gpu_id},
+nlohmann::json run_json(const RunReport& report) {
+  const RunEstimate& run = report.run;
+  return {{"model", {{"id", report.model_id}, {"name", report.model_name}}},
+          {"dataset_tokens", report.dataset_tokens},
+          {"epochs", report.epochs},
+          {"gpu", run.gpu_id},
           {"gpus", run.gpus},
           {"fits", run.fits},
           {"why_not", run.why_not},
@@ -85,10 +101,10 @@ std::string csv_cell(const nlohmann::json& value) {
 
 // One row; the setup's keys become columns of their own (except `gpus`, already a column of the
 // run with the same value) and assumptions are joined by "; ".
-void write_run_csv(const RunEstimate& run, std::ostream& out) {
+void write_run_csv(const RunReport& report, std::ostream& out) {
   std::vector<std::string> header;
   std::vector<std::string> row;
-  const nlohmann::json object = run_json(run);
+  const nlohmann::json object = run_json(report);
   for (const auto& [key, value] : object.items()) {
     if (key == "setup") {
       for (const auto& [setup_key, setup_value] : value.items()) {
@@ -104,6 +120,11 @@ void write_run_csv(const RunEstimate& run, std::ostream& out) {
       }
       header.push_back(key);
       row.push_back(joined);
+    } else if (value.is_object()) {  // "model": model_id, model_name
+      for (const auto& [inner_key, inner_value] : value.items()) {
+        header.push_back(key + "_" + inner_key);
+        row.push_back(csv_cell(inner_value));
+      }
     } else {
       header.push_back(key);
       row.push_back(csv_cell(value));
@@ -114,16 +135,16 @@ void write_run_csv(const RunEstimate& run, std::ostream& out) {
 
 }  // namespace
 
-void render_run(const RunEstimate& run, OutputFormat format, std::ostream& out) {
+void render_run(const RunReport& report, OutputFormat format, std::ostream& out) {
   switch (format) {
     case OutputFormat::Table:
-      write_run_table(run, out);
+      write_run_table(report, out);
       return;
     case OutputFormat::Json:
-      out << run_json(run).dump(2) << '\n';
+      out << run_json(report).dump(2) << '\n';
       return;
     case OutputFormat::Csv:
-      write_run_csv(run, out);
+      write_run_csv(report, out);
       return;
   }
 }

@@ -2,16 +2,26 @@
 #pragma once
 
 #include <ostream>
+#include <string>
 
 #include "ftcost/output_format.hpp"
 #include "ftcost/run.hpp"
 
 namespace ftcost::render {
 
-/// Writes `run`: the GPU, the configuration chosen, memory, tokens/s per GPU and in total, step
-/// time, training hours and every assumption. JSON keys carry units (tokens_per_s_per_gpu,
-/// step_s, train_hours, peak_reserved_gib, capacity_gib); CSV is one header row and one data row
-/// (assumptions joined by "; ").
-void render_run(const RunEstimate& run, OutputFormat format, std::ostream& out);
+/// What `ftcost time` prints: the estimate and what it was made for.
+struct RunReport {
+  std::string model_id;       ///< resolved model id ("llama-3.1-8b")
+  std::string model_name;     ///< "Llama 3.1 8B"
+  double dataset_tokens = 0;  ///< training tokens per epoch
+  double epochs = 1;          ///< passes over the dataset
+  RunEstimate run;
+};
+
+/// Writes `report`: the model and dataset, the GPU, the configuration chosen, memory, tokens/s
+/// per GPU and in total, step time, training hours and every assumption. JSON keys carry units
+/// (dataset_tokens, tokens_per_s_per_gpu, step_s, train_hours, peak_reserved_gib, capacity_gib);
+/// CSV is one header row and one data row (assumptions joined by "; ").
+void render_run(const RunReport& report, OutputFormat format, std::ostream& out);
 
 }  // namespace ftcost::render

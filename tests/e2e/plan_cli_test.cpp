@@ -204,3 +204,24 @@ TEST_CASE("plan warns about the stale prices of the plans it shows; providers ab
   REQUIRE(providers.exit_code == 0);
   CHECK_THAT(providers.err, Contains("offers are older than 60 days"));
 }
+
+TEST_CASE("plan names uncalibrated GPUs, leaves within_budget null without a budget, "
+          "and shows the offload it chose",
+          "[plan_cli]") {
+  const auto table = run_ftcost(plan_args({"--gpu", "mi300x"}));
+  REQUIRE(table.exit_code == 0);
+  CHECK_THAT(table.out, Contains("mi300x: no measured run calibrates these GPUs"));
+  const auto doc = plan_json({"--gpu", "mi300x"}, 0);
+  CHECK(doc.at("plans").at(0).at("throughput_extrapolated") == true);
+  CHECK(doc.at("plans").at(0).at("within_budget").is_null());
+  const auto offload = run_ftcost(plan_args(
+      {"--gpu", "4090", "--sharding", "fsdp", "--cpu-offload", "params", "--top", "1"}, "70b"));
+  REQUIRE(offload.exit_code == 0);
+  CHECK_THAT(offload.out, Contains("fsdp, offload params"));
+}
+
+TEST_CASE("plan --verbose says when nothing was rejected", "[plan_cli]") {
+  const auto run = run_ftcost(plan_args({"--gpu", "h100-sxm", "--verbose"}));
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("rejected: none") || Contains("rejected:\n  - "));
+}

@@ -135,3 +135,33 @@ TEST_CASE("time lists the search's choice, not the framework's batch defaults", 
                           !Contains("--grad-ckpt full (default)"));
   CHECK_THAT(run.out, Contains("chose micro-batch 1 x grad-accum 8, grad-ckpt none"));
 }
+
+TEST_CASE("time names the model and the dataset it timed", "[time_cli]") {
+  const auto table = run_ftcost(time_args({"--gpu", "h100", "--tokens", "200M", "--epochs", "2"}));
+  REQUIRE(table.exit_code == 0);
+  CHECK_THAT(table.out, StartsWith("model:            llama-3.1-8b (Llama 3.1 8B)\n"
+                                   "dataset:          200M tokens per epoch x 2 epoch(s)\n"));
+  const auto json = run_ftcost(
+      time_args({"--gpu", "h100", "--tokens", "200M", "--epochs", "2", "--format", "json"}));
+  const auto doc = nlohmann::json::parse(json.out);
+  CHECK(doc.at("model").at("id") == "llama-3.1-8b");
+  CHECK(doc.at("dataset_tokens") == 200e6);
+  CHECK(doc.at("epochs") == 2);
+  // hours = tokens x epochs / tokens per second / 3600
+  CHECK(doc.at("train_hours").get<double>() ==
+        Approx(400e6 / doc.at("tokens_per_s_total").get<double>() / 3600));
+}
+
+TEST_CASE("a job shorter than 36 s is not printed as 0.00 h", "[time_cli]") {
+  const auto run = run_ftcost(time_args({"--gpu", "h100", "--tokens", "10000"}));
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.out, Contains("training time:") && Contains(" s)") && !Contains("0.00 h"));
+}
+
+TEST_CASE("AMD GPUs are marked as extrapolated, not calibrated", "[time_cli]") {
+  const auto amd = run_ftcost(time_args({"--gpu", "mi300x", "--tokens", "50M"}));
+  REQUIRE(amd.exit_code == 0);
+  CHECK_THAT(amd.out, Contains("no measured fine-tuning run on AMD GPUs calibrates"));
+  const auto nvidia = run_ftcost(time_args({"--gpu", "h100", "--tokens", "50M"}));
+  CHECK_THAT(nvidia.out, !Contains("calibrates the duration model"));
+}

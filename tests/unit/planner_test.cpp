@@ -175,7 +175,8 @@ TEST_CASE("nothing fits: outcome no-fit; over budget: outcome over-budget", "[pl
   req.budget_usd = 0.01;
   const Plan over = ftcost::plan(req, catalog(), fake_run);
   CHECK(over.outcome == ftcost::PlanOutcome::OverBudget);
-  CHECK_FALSE(over.rows.front().within_budget);
+  REQUIRE(over.rows.front().within_budget.has_value());
+  CHECK_FALSE(*over.rows.front().within_budget);
   req.budget_usd = 1000;
   CHECK(ftcost::plan(req, catalog(), fake_run).outcome == ftcost::PlanOutcome::Ok);
 }
