@@ -59,6 +59,28 @@ void merge_by(std::vector<Item>& base, const std::vector<Item>& overlay, Key key
   }
 }
 
+// A provider redefined by an overlay replaces the built-in one whole: if it drops "spot", the
+// spot offers it already had would have no interruption rules to cost them with.
+void check_redefined_spot_rules(const Catalog& merged, const Catalog& overlay,
+                                const std::string& overlay_origin) {
+  for (std::size_t i = 0; i < overlay.providers.size(); ++i) {
+    const Provider& provider = overlay.providers[i];
+    if (provider.spot) {
+      continue;
+    }
+    for (const Offer& offer : merged.offers) {
+      if (offer.provider == provider.id && offer.tier == Tier::Spot) {
+        throw InputError(overlay_origin, "/providers/" + std::to_string(i),
+                         "redefines '" + provider.id +
+                             "' without \"spot\", but the catalog has its "
+                             "spot offer " +
+                             offer_key(offer),
+                         "keep the provider's \"spot\" block", ExitCode::InvalidData);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<std::int64_t> days_from_date(std::string_view date) noexcept {
@@ -113,6 +135,7 @@ Catalog merge_catalogs(Catalog base, const Catalog& overlay, const std::string& 
     }
   }
   merge_by(base.offers, overlay.offers, [](const Offer& o) { return offer_key(o); });
+  check_redefined_spot_rules(base, overlay, overlay_origin);
   if (!overlay.as_of.empty()) {
     base.as_of = std::max(base.as_of, overlay.as_of);
   }

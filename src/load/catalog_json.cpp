@@ -15,6 +15,9 @@ using nlohmann::json;
 // The shortest offer with every required key: {"provider":"p","gpu":"t4","gpus":1,"tier":"spot",
 // "usd_per_hour":1,"source":"","as_of":"2026"}.
 constexpr std::size_t kMinOfferJsonBytes = 90;
+// Arrays other than /offers (providers, stores, a provider's lists) are read whole; real catalogs
+// hold tens of entries, and the bound keeps the callback parse linear (json_reader.hpp).
+constexpr std::size_t kMaxCatalogArrayElements = 10'000;
 
 [[noreturn]] void fail_at(const std::string& origin, const std::string& where,
                           const std::string& problem, const std::string& accepted = {}) {
@@ -143,8 +146,9 @@ Catalog parse_catalog(std::string_view text, const std::string& origin,
   // Reserved, not touched: an offer takes at least ~90 bytes of JSON, so this bounds the count
   // and the vector never regrows (regrowth was a tenth of a 100,000-offer load).
   catalog.offers.reserve(text.size() / kMinOfferJsonBytes);
-  const json document =
-      parse_json_text(text, origin, OfferStream(origin, known_gpus, catalog.offers));
+  const json document = parse_json_text(
+      text, origin, OfferStream(origin, known_gpus, catalog.offers),
+      {.max_array_elements = kMaxCatalogArrayElements, .unbounded_array = "/offers"});
   const JsonCursor root(document, origin);
   read_header(root, role, catalog);
   const bool full = role == CatalogRole::Full;

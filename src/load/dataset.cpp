@@ -46,8 +46,8 @@ DatasetStats count_jsonl(std::string_view text, const std::string& origin) {
       return;
     }
     const std::string where = origin + ":" + std::to_string(number);
-    load::JsonStructureCheck check(where);  // bounded depth keeps string_chars' recursion safe
-    const auto value = nlohmann::json::parse(line.begin(), line.end(), check.callback(), false);
+    load::check_json_structure(line, where);  // bounded depth keeps string_chars' recursion safe
+    const auto value = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
     if (value.is_discarded()) {
       throw InputError(where, "", "invalid JSON on this line", "one JSON object per line (JSONL)",
                        ExitCode::InvalidData);

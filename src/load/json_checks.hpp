@@ -1,7 +1,9 @@
-// Structural checks every JSON input gets while it is parsed: bounded nesting, no duplicate keys.
+// Structural checks every JSON input gets before it is parsed into values: bounded nesting, no
+// duplicate keys, and (for streamed documents) bounded arrays.
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -15,34 +17,22 @@ namespace ftcost::load {
 /// (string counting, dump()) far from the stack's end. 512 is also simdjson's default depth.
 inline constexpr int kMaxJsonDepth = 512;
 
-/// The state of an nlohmann parser callback (see callback()) that throws
-/// InputError (ExitCode::InvalidData) naming `origin`:
-///   - "<origin>: <pointer>: duplicate key" for the second occurrence of a key in one object;
-///   - "<origin>: JSON nested deeper than 512 levels" before such a level is built.
-/// It never discards a value (always returns true).
-class JsonStructureCheck {
- public:
-  explicit JsonStructureCheck(std::string origin);
-
-  bool operator()(int depth, nlohmann::json::parse_event_t event, const nlohmann::json& parsed);
-
-  /// A parser callback that forwards to this object, which must outlive the parse.
-  [[nodiscard]] nlohmann::json::parser_callback_t callback();
-
- private:
-  struct Frame {
-    bool object = false;
-    std::set<std::string, std::less<>> keys;  // keys seen so far (objects)
-    std::string key;                          // the current member's key (objects)
-    std::size_t index = 0;                    // the current element's index (arrays)
-  };
-
-  void open(int depth, bool object);
-  void close_value();
-  [[nodiscard]] std::string pointer() const;
-
-  std::string origin_;
-  std::vector<Frame> frames_;
+/// Limits beyond depth and duplicate keys.
+struct JsonLimits {
+  /// Elements any array may hold, except the one at `unbounded_array` (a JSON Pointer).
+  /// nlohmann's callback parser rescans an array each time one of its objects ends, so a
+  /// document parsed with a callback must bound the arrays it keeps whole.
+  std::size_t max_array_elements = std::numeric_limits<std::size_t>::max();
+  std::string unbounded_array;
 };
+
+/// Reads `text` once as SAX events (linear time, no values built) and throws InputError
+/// (ExitCode::InvalidData) naming `origin`:
+///   - "<origin>: <pointer>: duplicate key" for the second occurrence of a key in one object;
+///   - "<origin>: JSON nested deeper than 512 levels" at the first deeper level;
+///   - "<origin>: <pointer>: array of more than N elements" beyond `limits`.
+/// A syntax error stops the pass silently: the parse that follows reports it with its position.
+void check_json_structure(std::string_view text, const std::string& origin,
+                          const JsonLimits& limits = {});
 
 }  // namespace ftcost::load

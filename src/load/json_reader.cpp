@@ -119,19 +119,16 @@ std::string describe_json(const nlohmann::json& value) {
 }
 
 nlohmann::json parse_json_text(std::string_view text, const std::string& origin) {
-  return parse_json_text(text, origin, nullptr);
+  return parse_json_text(text, origin, nullptr, {});
 }
 
 nlohmann::json parse_json_text(std::string_view text, const std::string& origin,
-                               const nlohmann::json::parser_callback_t& callback) {
-  JsonStructureCheck check(origin);
-  // The structure check sees every event first; the caller's callback may then drop values.
-  const nlohmann::json::parser_callback_t checked =
-      [&check, &callback](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-        return check(depth, event, parsed) && (!callback || callback(depth, event, parsed));
-      };
+                               const nlohmann::json::parser_callback_t& callback,
+                               const JsonLimits& limits) {
+  // Structure first, in a linear pass; then values. A syntax error surfaces in the second pass.
+  check_json_structure(text, origin, limits);
   try {
-    return nlohmann::json::parse(text.begin(), text.end(), callback ? checked : check.callback());
+    return nlohmann::json::parse(text.begin(), text.end(), callback);
   } catch (const nlohmann::json::parse_error& error) {
     throw InputError(origin + ":" + line_column(text, error.byte), "",
                      "invalid JSON: " + exception_detail(error.what()), {}, ExitCode::InvalidData);

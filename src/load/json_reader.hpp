@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "json_checks.hpp"
+
 namespace ftcost::load {
 
 /// Parses `text`; a syntax error throws InputError "<origin>:<line>:<column>: invalid JSON: ...".
@@ -16,9 +18,12 @@ namespace ftcost::load {
 
 /// As parse_json_text, calling `callback` (nlohmann's parser_callback_t) for every parse event:
 /// it may read values as they complete and return false to drop them, so a large array is never
-/// held whole. Exceptions the callback throws pass through.
+/// held whole. Exceptions the callback throws pass through. nlohmann's callback parser takes time
+/// quadratic in the length of an array whose objects it keeps, so `limits` must bound every array
+/// but the one the callback drops (json_checks.hpp).
 [[nodiscard]] nlohmann::json parse_json_text(std::string_view text, const std::string& origin,
-                                             const nlohmann::json::parser_callback_t& callback);
+                                             const nlohmann::json::parser_callback_t& callback,
+                                             const JsonLimits& limits);
 
 /// Reads a whole file (at most `max_bytes`); throws InputError (ExitCode::InvalidData) naming
 /// `path` when it is missing, unreadable, a directory, empty, or larger than max_bytes.

@@ -225,3 +225,21 @@ TEST_CASE("plan --verbose says when nothing was rejected", "[plan_cli]") {
   REQUIRE(run.exit_code == 0);
   CHECK_THAT(run.out, Contains("rejected: none") || Contains("rejected:\n  - "));
 }
+
+TEST_CASE("an overlay that drops a provider's spot rules under its spot offers exits 3",
+          "[plan_cli]") {
+  // Redefining vast without "spot" would leave the built-in vast spot offers with no
+  // interruption rules (this aborted before the check existed).
+  const std::string path = kCatalogs + "bad/overlay-drops-spot.json";
+  for (const auto& args : {plan_args({"--catalog-add", path}),
+                           std::vector<std::string>{"catalog", "validate", "--add", path},
+                           std::vector<std::string>{"providers", "--catalog-add", path}}) {
+    const auto run = run_ftcost(args);
+    INFO(run.err);
+    CHECK(run.exit_code == 3);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, StartsWith("ftcost: error: " + path + ": /providers/0: redefines 'vast' "
+                                   "without \"spot\""));
+    CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
+  }
+}

@@ -72,6 +72,27 @@ TEST_CASE("nesting deeper than 512 levels is refused before it is built", "[json
       Catch::Matchers::StartsWith("d.json: JSON nested deeper than 512 levels"));
 }
 
+TEST_CASE("a streamed parse bounds every array but the streamed one", "[json]") {
+  const ftcost::load::JsonLimits limits{.max_array_elements = 3, .unbounded_array = "/offers"};
+  const auto keep_all = [](int, nlohmann::json::parse_event_t, nlohmann::json&) { return true; };
+  // Four offers are fine; four providers, or four entries in a provider's list, are not.
+  CHECK(parse_json_text(R"({"offers": [{}, {}, {}, {}]})", "c.json", keep_all, limits)
+            .at("offers")
+            .size() == 4);
+  CHECK_THROWS_WITH(
+      parse_json_text(R"({"providers": [{}, {}, {}, {}]})", "c.json", keep_all, limits),
+      "c.json: /providers: array of more than 3 elements (at most 3)");
+  CHECK_THROWS_WITH(
+      parse_json_text(R"({"providers": [{"stores": [1, 2, 3, 4]}]})", "c.json", keep_all, limits),
+      "c.json: /providers/0/stores: array of more than 3 elements (at most 3)");
+  // Without limits (config.json, datasets) arrays are unbounded.
+  std::string many = "[1";
+  for (int i = 1; i < 100'000; ++i) {
+    many += ",1";
+  }
+  CHECK(parse_json_text(many + "]", "d.json").size() == 100'000);
+}
+
 TEST_CASE("a number beyond a double is invalid JSON at its line and column", "[json]") {
   const std::string text = "{\n  \"rope_theta\": 1e400\n}\n";
   try {
