@@ -50,10 +50,12 @@ struct StaleOffers {
   std::string by_provider;       ///< "aws 3, vast 4" (providers in name order)
   std::string oldest;            ///< "vast 2025-09-17": provider and as_of of the oldest
   std::int64_t oldest_days = 0;  ///< its age in days
+  std::string future;            ///< "vast/rtx-4090/x1/spot 2099-01-01": an offer dated after
+                                 ///< today (the first), empty when none
 };
 
-/// Which of `offers` are older than `max_age_days` on day `today_days` (days since 1970-01-01);
-/// offers whose as_of is not a date count as current.
+/// Which of `offers` are older than `max_age_days` on day `today_days` (days since 1970-01-01),
+/// and the first dated after today; offers whose as_of is not a date count as current.
 [[nodiscard]] StaleOffers stale_offers(const std::vector<Offer>& offers, std::int64_t today_days,
                                        std::int64_t max_age_days);
 

@@ -36,7 +36,7 @@ struct PlanContext {
 /// How much the table format shows; JSON and CSV always carry everything.
 struct PlanTableOptions {
   bool verbose = false;  ///< also every assumption and every rejected offer with its reason
-  /// every cost line item and p90 hours (about 145 columns); the default table keeps to 100
+  /// every cost line item and p90 hours (about 145 columns); the default table aims at 100
   bool wide = false;
 };
 

@@ -70,6 +70,12 @@ LoadedCatalog load_selected_catalog(const CatalogOptions& options, AgeWarning wa
 
 void check_catalog_age(const Catalog& catalog, const std::string& origin,
                        const CatalogOptions& options, AgeWarning warning) {
+  // A price from the future is a typo (2099 for 2025), and would never be called stale.
+  if (const std::string future = stale_offers(catalog.offers, today_days(), 0).future;
+      !future.empty()) {
+    throw InputError(origin, "", "offer " + future + " is dated after today",
+                     "an as_of date that has passed", ExitCode::InvalidData);
+  }
   const auto warnings = catalog_age_warnings(catalog, origin, today_days(), options.max_age_days);
   if (options.strict_age && !warnings.empty()) {
     throw InputError("", "--strict-catalog-age", warnings.front(),

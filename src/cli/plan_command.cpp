@@ -74,9 +74,10 @@ ExitCode run_plan(const PlanOptions& options) {
   // Resolving once up front turns bad setup flags into usage errors before any offer is tried.
   const ResolvedSetup resolved = resolve_setup(model.arch, options.setup);
   const LoadedCatalog loaded = load_selected_catalog(options.catalog, AgeWarning::Caller);
-  const PlanRequest request =
-      plan_request(options.flags, loaded.catalog,
-                   artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens));
+  std::vector<Assumption> gpu_notes;
+  const PlanRequest request = plan_request(
+      options.flags, loaded.catalog,
+      artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens), gpu_notes);
   const Plan result =
       plan(request, loaded.catalog, run_function(model.arch, options.setup, workload.workload));
   PlanContext context{.model_id = model.arch.id,
@@ -94,7 +95,8 @@ ExitCode run_plan(const PlanOptions& options) {
   // assumptions shown are the top plan's (estimate_run drops the defaults it overrode).
   const auto& setup_notes =
       result.rows.empty() ? resolved.assumptions : result.rows.front().run.assumptions;
-  for (const auto* list : {&workload.assumptions, &setup_notes}) {
+  const std::vector<Assumption>& gpu_assumptions = gpu_notes;
+  for (const auto* list : {&gpu_assumptions, &workload.assumptions, &setup_notes}) {
     context.assumptions.insert(context.assumptions.end(), list->begin(), list->end());
   }
   print_warnings(context.assumptions);

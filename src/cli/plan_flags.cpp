@@ -8,6 +8,7 @@
 #include "ftcost/gpus.hpp"
 #include "ftcost/spelling.hpp"
 #include "number_option.hpp"
+#include "subject_options.hpp"
 
 namespace ftcost::cli {
 namespace {
@@ -67,6 +68,14 @@ void add_project(CLI::App& app, PlanRequest& r) {
                     "Container image pull and start, minutes (default: 6)");
 }
 
+}  // namespace
+
+void add_plan_flags(CLI::App& app, PlanFlags& flags) {
+  add_selection(app, flags);
+  add_ranking(app, flags.request);
+  add_project(app, flags.request);
+}
+
 // An id that names no provider but prefixes some ("runpod" -> runpod-community, runpod-secure)
 // selects the whole family, so users need not know how the catalog splits a provider's tiers.
 std::vector<std::string> expand_providers(const std::vector<std::string>& wanted,
@@ -96,20 +105,16 @@ std::vector<std::string> expand_providers(const std::vector<std::string>& wanted
   return expanded;
 }
 
-}  // namespace
-
-void add_plan_flags(CLI::App& app, PlanFlags& flags) {
-  add_selection(app, flags);
-  add_ranking(app, flags.request);
-  add_project(app, flags.request);
-}
-
 PlanRequest plan_request(const PlanFlags& flags, const Catalog& catalog,
-                         const ArtifactSizes& artifacts) {
+                         const ArtifactSizes& artifacts, std::vector<Assumption>& notes) {
   PlanRequest request = flags.request;
   request.artifacts = artifacts;
   for (const std::string& spelling : flags.gpus) {
-    request.gpus.push_back(resolve_gpu(spelling, default_gpus()).id);
+    const GpuChoice choice = choose_builtin_gpu(spelling);
+    request.gpus.push_back(choice.gpu->id);
+    if (choice.assumption) {
+      notes.push_back(*choice.assumption);
+    }
   }
   request.providers = expand_providers(request.providers, catalog);
   if (request.checkpoint_to != kCheckpointToVolume &&

@@ -26,10 +26,18 @@ struct PlanFlags {
 /// --image-pull-minutes to `app`; `flags` must outlive it.
 void add_plan_flags(CLI::App& app, PlanFlags& flags);
 
-/// The PlanRequest for `catalog`: GPU spellings resolved to canonical ids, provider ids and
+/// The PlanRequest for `catalog`: GPU spellings resolved to canonical ids (a spelling that picks
+/// one variant, "h100" -> h100-sxm, adds an assumption to `notes`), provider ids and
 /// --checkpoint-to checked against the catalog. Throws InputError (usage) naming the flag, with
 /// "did you mean", for an unknown GPU, provider or store.
 [[nodiscard]] PlanRequest plan_request(const PlanFlags& flags, const Catalog& catalog,
-                                       const ArtifactSizes& artifacts);
+                                       const ArtifactSizes& artifacts,
+                                       std::vector<Assumption>& notes);
+
+/// --provider ids for `catalog`: an id that names no provider but prefixes some ("runpod") selects
+/// the whole family (runpod-community, runpod-secure). Throws InputError (usage, "did you mean")
+/// for an id that matches nothing.
+[[nodiscard]] std::vector<std::string> expand_providers(const std::vector<std::string>& wanted,
+                                                        const Catalog& catalog);
 
 }  // namespace ftcost::cli

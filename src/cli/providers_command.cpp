@@ -9,6 +9,8 @@
 #include "catalog_options.hpp"
 #include "enum_option.hpp"
 #include "ftcost/plan_render.hpp"
+#include "plan_flags.hpp"
+#include "subject_options.hpp"
 
 namespace ftcost::cli {
 namespace {
@@ -25,11 +27,19 @@ bool wanted(const std::vector<std::string>& list, const std::string& id) {
 }
 
 ExitCode run_providers(const ProvidersOptions& options) {
-  Catalog catalog = load_selected_catalog(options.catalog).catalog;
-  std::erase_if(catalog.providers,
-                [&](const Provider& p) { return !wanted(options.providers, p.id); });
+  LoadedCatalog loaded = load_selected_catalog(options.catalog, AgeWarning::Caller);
+  Catalog& catalog = loaded.catalog;
+  // The same spellings and errors as plan's --provider and --gpu.
+  const std::vector<std::string> providers = expand_providers(options.providers, catalog);
+  std::vector<std::string> gpus;
+  for (const std::string& spelling : options.gpus) {
+    gpus.push_back(choose_builtin_gpu(spelling).gpu->id);
+  }
+  // Only now, so that a usage error stays the one line on stderr.
+  check_catalog_age(catalog, loaded.origin, options.catalog, AgeWarning::WholeCatalog);
+  std::erase_if(catalog.providers, [&](const Provider& p) { return !wanted(providers, p.id); });
   std::erase_if(catalog.offers, [&](const Offer& o) {
-    return !wanted(options.providers, o.provider) || !wanted(options.gpus, o.gpu);
+    return !wanted(providers, o.provider) || !wanted(gpus, o.gpu);
   });
   render_providers(catalog, options.format, std::cout);
   return ExitCode::Ok;

@@ -30,11 +30,17 @@ void add_version(CLI::App& app, const std::string& flag, std::optional<LibraryVe
          description)
       ->check(CLI::Validator(
           [](std::string& text) -> std::string {
-            return parse_library_version(text)
+            const auto version = parse_library_version(text);
+            if (!version) {
+              return "'" + text +
+                     "' is not a release number; expected MAJOR.MINOR such as 4.38 or 4.45.2";
+            }
+            // Transformers 4.0 (2020) is the oldest release line whose causal-LM heads ftcost
+            // models; an earlier number is a typo.
+            return version->major >= 4
                        ? std::string()
                        : "'" + text +
-                             "' is not a release number; expected MAJOR.MINOR such as "
-                             "4.38 or 4.45.2";
+                             "' is before Transformers 4.0; expected a release such as 4.38";
           },
           "MAJOR.MINOR"))
       ->type_name("VERSION");

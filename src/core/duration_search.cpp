@@ -6,6 +6,7 @@
 
 #include "ftcost/duration.hpp"
 #include "ftcost/error.hpp"
+#include "ftcost/resolve.hpp"
 #include "ftcost/units.hpp"
 
 namespace ftcost {
@@ -29,16 +30,21 @@ void check_workload(const Workload& workload) {
   }
 }
 
-// Micro-batch candidates: the request's when given, else the one --grad-accum implies, else every
-// divisor of the per-GPU batch up to kLargestMicroBatch, so that micro-batch x grad-accum is the
-// per-GPU batch exactly (check_batch_flags made it divisible).
+// Micro-batch candidates: the request's when given, else the one --grad-accum implies, else (no
+// accumulation possible under optimizer-in-backward) the whole per-GPU batch, else every divisor
+// of the per-GPU batch up to kLargestMicroBatch, so that micro-batch x grad-accum is the per-GPU
+// batch exactly (check_batch_flags made it divisible).
 std::vector<std::int64_t> micro_batch_choices(const SetupRequest& request,
+                                              const TrainingSetup& base,
                                               std::int64_t per_gpu_batch) {
   if (request.micro_batch) {
     return {*request.micro_batch};
   }
   if (request.grad_accum) {
     return {std::max<std::int64_t>(1, per_gpu_batch / *request.grad_accum)};
+  }
+  if (base.optimizer_in_backward) {
+    return {per_gpu_batch};
   }
   std::vector<std::int64_t> choices;
   for (std::int64_t b = 1; b <= std::min(per_gpu_batch, kLargestMicroBatch); ++b) {
@@ -52,13 +58,15 @@ std::vector<std::int64_t> micro_batch_choices(const SetupRequest& request,
 std::vector<TrainingSetup> candidates(const TrainingSetup& base, const SetupRequest& request,
                                       std::int64_t per_gpu_batch, GradCkpt ckpt) {
   std::vector<TrainingSetup> setups;
-  for (const std::int64_t micro_batch : micro_batch_choices(request, per_gpu_batch)) {
+  for (const std::int64_t micro_batch : micro_batch_choices(request, base, per_gpu_batch)) {
     TrainingSetup setup = base;
     setup.micro_batch = micro_batch;
     setup.grad_ckpt = ckpt;
     setup.grad_accum = request.grad_accum ? *request.grad_accum
                                           : std::max<std::int64_t>(1, per_gpu_batch / micro_batch);
-    setups.push_back(setup);
+    if (setup.grad_accum <= kMaxGradAccum) {
+      setups.push_back(setup);
+    }
   }
   return setups;
 }
@@ -73,6 +81,14 @@ void check_batch_flags(const SetupRequest& request, std::int64_t global, std::in
                      "a multiple of --gpus");
   }
   const std::int64_t per_gpu = global / gpus;
+  if (per_gpu > kLargestMicroBatch * kMaxGradAccum) {
+    throw InputError("", "--global-batch",
+                     stated + " needs more than " + std::to_string(kMaxGradAccum) +
+                         " micro-batches of " + std::to_string(kLargestMicroBatch) +
+                         " sequences per GPU per step",
+                     "at most " + std::to_string(kLargestMicroBatch * kMaxGradAccum * gpus) +
+                         " sequences on " + std::to_string(gpus) + " GPU(s)");
+  }
   const auto per_gpu_text = std::to_string(per_gpu) + " sequences per GPU";
   if (request.micro_batch && request.grad_accum &&
       *request.micro_batch * *request.grad_accum != per_gpu) {
@@ -98,6 +114,23 @@ std::vector<GradCkpt> checkpointing_order(const SetupRequest& request) {
     return {*request.grad_ckpt};
   }
   return {GradCkpt::None, GradCkpt::Full};
+}
+
+// A step that outgrows the whole run is a recipe no one trains with: say so rather than print
+// hours for a fraction of one step.
+void warn_step_beyond_run(RunEstimate& run, const Workload& workload) {
+  const double step_tokens = static_cast<double>(run.setup.micro_batch * run.setup.seq_len *
+                                                 run.setup.grad_accum * run.gpus);
+  const double run_tokens = workload.dataset_tokens * workload.epochs;
+  if (step_tokens > run_tokens) {
+    run.assumptions.push_back({.text = "one optimizer step takes " +
+                                       std::to_string(static_cast<std::int64_t>(step_tokens)) +
+                                       " tokens, more than the whole run's " +
+                                       std::to_string(static_cast<std::int64_t>(run_tokens)) +
+                                       ": the hours are for less than one step",
+                               .source = "docs/duration-model.md#search",
+                               .warning = true});
+  }
 }
 
 /// The fastest candidate that fits (tokens_per_s > 0), and the one nearest to fitting.
@@ -194,6 +227,7 @@ RunEstimate estimate_run_with(const ModelArch& arch, const TrainingSetup& resolv
       found.tokens_per_s;
   run.train_hours =
       workload.dataset_tokens * workload.epochs / run.tokens_per_s_total / kSecondsPerHour;
+  warn_step_beyond_run(run, workload);
   return run;
 }
 

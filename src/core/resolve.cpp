@@ -65,8 +65,9 @@ void check_combinations(const TrainingSetup& s, const SetupRequest& request) {
                      "none or optimizer with --sharding " + std::string(name_of(s.sharding)));
   }
   if (s.optimizer_in_backward && s.grad_accum > 1) {
-    throw InputError("", "--optimizer-in-bwd", "cannot be combined with --grad-accum > 1",
-                     "--grad-accum 1 (torchtune rejects the combination)");
+    throw InputError("", "--optimizer-in-bwd",
+                     "cannot be combined with --grad-accum " + std::to_string(s.grad_accum),
+                     "--grad-accum 1; torchtune rejects the combination");
   }
 }
 
@@ -102,13 +103,26 @@ void warn_beyond_context(const ModelArch& arch, const TrainingSetup& s,
   }
 }
 
-// Only hf and axolotl run the release's own model code; say so rather than ignore it silently.
-void warn_unused_version(const TrainingSetup& s, std::vector<Assumption>& notes) {
+// Flags that change nothing for this setup are said to, rather than ignored silently.
+void warn_unused_flags(const TrainingSetup& s, std::vector<Assumption>& notes) {
   if (s.transformers_version && s.framework != Framework::Hf && s.framework != Framework::Axolotl) {
     notes.push_back({.text = "--transformers-version has no effect with --framework " +
                              std::string(name_of(s.framework)) +
                              ": it does not run Transformers' own causal-LM forward",
                      .source = "docs/memory-model.md#logits",
+                     .warning = true});
+  } else if (s.transformers_version && s.loss == Loss::Fused) {
+    notes.push_back({.text = "--transformers-version has no effect with --loss fused: the fused "
+                             "loss never holds the logits the release decides the dtype of",
+                     .source = "docs/memory-model.md#logits",
+                     .warning = true});
+  }
+  if (s.optimizer_in_backward && s.framework != Framework::Torchtune) {
+    notes.push_back({.text = "--optimizer-in-bwd is a torchtune option; with --framework " +
+                             std::string(name_of(s.framework)) +
+                             " the estimate assumes a training loop that steps each parameter in "
+                             "a post-accumulate-grad hook",
+                     .source = "docs/memory-model.md#gradients",
                      .warning = true});
   }
 }
@@ -129,7 +143,16 @@ ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
   s.optimizer = pick(r.optimizer, d.optimizer, "--optimizer", notes);
   s.seq_len = pick(r.seq_len, d.seq_len, "--seq-len", notes);
   s.micro_batch = pick(r.micro_batch, d.micro_batch, "--micro-batch", notes);
-  s.grad_accum = pick(r.grad_accum, d.grad_accum, "--grad-accum", notes);
+  s.optimizer_in_backward = r.optimizer_in_backward.value_or(false);
+  if (s.optimizer_in_backward && !r.grad_accum) {
+    // Stepping inside backward leaves no gradient to accumulate into.
+    s.grad_accum = 1;
+    notes.push_back({.text = "--grad-accum 1 (--optimizer-in-bwd cannot accumulate)",
+                     .source = "docs/memory-model.md#gradients",
+                     .default_of = "--grad-accum"});
+  } else {
+    s.grad_accum = pick(r.grad_accum, d.grad_accum, "--grad-accum", notes);
+  }
   s.grad_ckpt = pick(r.grad_ckpt, d.grad_ckpt, "--grad-ckpt", notes);
   s.attention = pick(r.attention, d.attention, "--attention", notes);
   s.loss = pick(r.loss, d.loss, "--loss", notes);
@@ -137,7 +160,6 @@ ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
   s.sharding = r.sharding.value_or(s.gpus > 1 ? d.multi_gpu_sharding.value : Sharding::None);
   s.cpu_offload = r.cpu_offload.value_or(CpuOffload::None);
   s.compiled = r.compiled.value_or(false);
-  s.optimizer_in_backward = r.optimizer_in_backward.value_or(false);
   s.transformers_version = r.transformers_version;
   if (s.method == Method::Full) {
     s.quant = r.quant.value_or(Quant::None);
@@ -161,7 +183,7 @@ ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
   check_range(s.gpus, kMaxGpus, "--gpus");
   check_combinations(s, r);
   warn_beyond_context(arch, s, notes);
-  warn_unused_version(s, notes);
+  warn_unused_flags(s, notes);
   return out;
 }
 

@@ -81,6 +81,23 @@ void check_redefined_spot_rules(const Catalog& merged, const Catalog& overlay,
   }
 }
 
+// An overlay's provider may name stores of the catalog it extends or of its own file.
+void check_overlay_store_references(const Catalog& merged, const Catalog& overlay,
+                                    const std::string& overlay_origin) {
+  for (std::size_t i = 0; i < overlay.providers.size(); ++i) {
+    const auto& stores = overlay.providers[i].free_transfer_to_stores;
+    for (std::size_t j = 0; j < stores.size(); ++j) {
+      if (merged.find_store(stores[j]) == nullptr) {
+        throw InputError(
+            overlay_origin,
+            "/providers/" + std::to_string(i) + "/free_transfer_to_stores/" + std::to_string(j),
+            "unknown checkpoint store '" + stores[j] + "'",
+            "a checkpoint store of the catalog or of this file", ExitCode::InvalidData);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<std::int64_t> days_from_date(std::string_view date) noexcept {
@@ -136,6 +153,7 @@ Catalog merge_catalogs(Catalog base, const Catalog& overlay, const std::string& 
   }
   merge_by(base.offers, overlay.offers, [](const Offer& o) { return offer_key(o); });
   check_redefined_spot_rules(base, overlay, overlay_origin);
+  check_overlay_store_references(base, overlay, overlay_origin);
   if (!overlay.as_of.empty()) {
     base.as_of = std::max(base.as_of, overlay.as_of);
   }
@@ -148,6 +166,9 @@ StaleOffers stale_offers(const std::vector<Offer>& offers, std::int64_t today_da
   StaleOffers stale;
   for (const Offer& offer : offers) {
     const std::int64_t age = today_days - days_from_date(offer.as_of).value_or(today_days);
+    if (age < 0 && stale.future.empty()) {
+      stale.future = offer_key(offer) + " " + offer.as_of;
+    }
     if (age > max_age_days) {
       ++stale.count;
       ++stale_by_provider[offer.provider];

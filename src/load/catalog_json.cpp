@@ -101,6 +101,7 @@ void read_header(const JsonCursor& root, CatalogRole role, Catalog& catalog) {
   if (full || root.find("as_of")) {
     catalog.as_of = read_date(root.at("as_of"));
   }
+  (void)optional_string(root, "description");  // free text, but text: a string when present
 }
 
 // Reads each element of the top-level "offers" array as soon as it is parsed and drops it from

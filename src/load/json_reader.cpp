@@ -221,7 +221,21 @@ std::string JsonCursor::string() const {
   if (!value_->is_string()) {
     fail("expected a string, got " + type_phrase(*value_));
   }
-  return value_->get<std::string>();
+  std::string text = value_->get<std::string>();
+  // Strings are printed in tables and error lines: a newline would split a line and an escape
+  // sequence would drive the terminal.
+  const auto control = std::find_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) < 0x20) || c == 0x7f;
+  });
+  if (control != text.end()) {
+    static constexpr std::array<char, 16> kHex{'0', '1', '2', '3', '4', '5', '6', '7',
+                                               '8', '9', 'A', 'B', 'C', 'D', 'E', 'F'};
+    const auto code = static_cast<unsigned char>(*control);
+    fail(std::string("string contains the control character U+00") + kHex[code >> 4] +
+             kHex[code & 0xf],
+         "text without control characters");
+  }
+  return text;
 }
 
 bool JsonCursor::boolean() const {

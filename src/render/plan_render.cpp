@@ -14,8 +14,10 @@ std::string shape_text(const PlanRow& row) {
 }
 
 std::string config_text(const TrainingSetup& setup) {
-  std::string text = fmt::format("mb {} x ga {}, ckpt {}", setup.micro_batch, setup.grad_accum,
-                                 name_of(setup.grad_ckpt));
+  std::string text = fmt::format("mb {} x ga {}", setup.micro_batch, setup.grad_accum);
+  if (setup.grad_ckpt != GradCkpt::None) {
+    text += fmt::format(", ckpt {}", name_of(setup.grad_ckpt));
+  }
   if (setup.sharding != Sharding::None) {
     text += fmt::format(", {}", name_of(setup.sharding));
   }

@@ -12,7 +12,7 @@ namespace ftcost::render {
 [[nodiscard]] std::string shape_text(const PlanRow& row);
 
 /// "mb 4 x ga 2, ckpt full, zero3, offload params" — the chosen configuration in a few words
-/// (sharding and offload only when used).
+/// (checkpointing, sharding and offload only when used).
 [[nodiscard]] std::string config_text(const TrainingSetup& setup);
 
 /// "outcome: ok", "outcome: over-budget: cheapest plan $12.30 exceeds --budget $10.00", ...

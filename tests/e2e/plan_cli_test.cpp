@@ -205,9 +205,10 @@ TEST_CASE("plan warns about the stale prices of the plans it shows; providers ab
   CHECK_THAT(providers.err, Contains("offers are older than 60 days"));
 }
 
-TEST_CASE("plan names uncalibrated GPUs, leaves within_budget null without a budget, "
-          "and shows the offload it chose",
-          "[plan_cli]") {
+TEST_CASE(
+    "plan names uncalibrated GPUs, leaves within_budget null without a budget, "
+    "and shows the offload it chose",
+    "[plan_cli]") {
   const auto table = run_ftcost(plan_args({"--gpu", "mi300x"}));
   REQUIRE(table.exit_code == 0);
   CHECK_THAT(table.out, Contains("mi300x: no measured run calibrates these GPUs"));
@@ -238,8 +239,33 @@ TEST_CASE("an overlay that drops a provider's spot rules under its spot offers e
     INFO(run.err);
     CHECK(run.exit_code == 3);
     CHECK(run.out.empty());
-    CHECK_THAT(run.err, StartsWith("ftcost: error: " + path + ": /providers/0: redefines 'vast' "
+    CHECK_THAT(run.err, StartsWith("ftcost: error: " + path +
+                                   ": /providers/0: redefines 'vast' "
                                    "without \"spot\""));
     CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
   }
+}
+
+TEST_CASE("catalog validate refuses what a table or the planner would mishandle", "[plan_cli]") {
+  auto [file, overlay, message] = GENERATE(table<std::string, bool, std::string>({
+      {"description-not-text.json", false, "/description: expected a string, got 5"},
+      {"overlay-unknown-store.json", true,
+       "/providers/0/free_transfer_to_stores/0: unknown checkpoint store 'nope'"},
+      {"overlay-control-character.json", true,
+       "/providers/0/name: string contains the control character U+000A"},
+      {"overlay-future-date.json", true,
+       "offer vast/rtx-4090/x1/on-demand 2099-01-01 is dated after today"},
+  }));
+  const std::string path = kCatalogs + "bad/" + file;
+  std::vector<std::string> args{"catalog", "validate"};
+  if (overlay) {
+    args.push_back("--add");
+  }
+  args.push_back(path);
+  const auto run = run_ftcost(args);
+  INFO(run.err);
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, StartsWith("ftcost: error: " + path + ": ") && Contains(message));
+  CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
 }
