@@ -22,8 +22,9 @@ std::string problem(DecimalStatus status, const std::string& text, const char* k
 }  // namespace
 
 CLI::Validator integer_in(std::int64_t min, std::int64_t max) {
-  const std::string range = "an integer from " + bound_text(static_cast<double>(min)) + " to " +
-                            bound_text(static_cast<double>(max));
+  // All digits: an integer flag refuses "1e12", so its bound must not be written that way.
+  const std::string bounds = std::to_string(min) + " to " + std::to_string(max);
+  const std::string range = "an integer from " + bounds;
   return CLI::Validator(
       [=](std::string& text) -> std::string {
         const ParsedDecimal<std::int64_t> parsed = parse_decimal_integer(text);
@@ -32,7 +33,7 @@ CLI::Validator integer_in(std::int64_t min, std::int64_t max) {
         }
         return problem(parsed.status, text, "integer") + "; expected " + range;
       },
-      bound_text(static_cast<double>(min)) + " to " + bound_text(static_cast<double>(max)));
+      bounds);
 }
 
 CLI::Validator number_in(double min, double max) {

@@ -16,7 +16,10 @@ void add_workload_options(CLI::App& app, WorkloadOptions& options) {
   add_number_option(app, "--avg-tokens", options.avg_tokens, kMinAvgTokens, kMaxAvgTokens,
                     "Tokens per sample (with --samples)");
   app.add_option("--dataset", options.dataset,
-                 "JSONL, JSON array or text file to count (4 characters per token)");
+                 "JSONL, JSON array or text file to count (4 characters per token)")
+      ->check(CLI::Validator(
+          [](std::string& path) { return path.empty() ? "empty value; expected a file path" : ""; },
+          "PATH"));
   add_number_option(app, "--epochs", options.epochs, kMinEpochs, kMaxEpochs,
                     "Passes over the dataset (default: 1)");
   add_integer_option(app, "--global-batch", options.global_batch, 1, kMaxGlobalBatchSequences,

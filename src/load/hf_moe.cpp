@@ -49,6 +49,17 @@ void read_shared_experts(const JsonCursor& text, const HfFamily& family, MoeSpec
 void read_moe(const JsonCursor& text, const HfFamily& family, ArchSpec& spec) {
   const auto experts = find_any(text, {"num_local_experts", "num_experts", "n_routed_experts"});
   if (!experts || experts->integer(0, 100'000) == 0) {
+    // A router top-k, or a family that is MoE by definition, without an expert count would be
+    // read as one dense MLP per layer: several times too few parameters.
+    const bool routed = text.find("num_experts_per_tok") || text.find("experts_per_token") ||
+                        family.model_type.ends_with("_moe") || family.model_type == "mixtral";
+    if (routed) {
+      (experts ? *experts : text)
+          .fail(experts ? "0 experts in a mixture-of-experts config"
+                        : "missing required key 'num_local_experts' for a mixture-of-experts "
+                          "config",
+                "the expert count: num_local_experts, num_experts or n_routed_experts >= 1");
+    }
     return;
   }
   MoeSpec& moe = spec.moe;

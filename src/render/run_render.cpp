@@ -28,8 +28,8 @@ std::string hours_text(double hours) {
 Pairs table_pairs(const RunReport& report) {
   const RunEstimate& run = report.run;
   Pairs pairs{{"model", report.model_id + " (" + report.model_name + ")"},
-              {"dataset", fmt::format("{:.4g}M tokens per epoch x {:g} epoch(s)",
-                                      report.dataset_tokens / 1e6, report.epochs)},
+              {"dataset", fmt::format("{} tokens per epoch x {:g} epoch(s)",
+                                      token_count_text(report.dataset_tokens), report.epochs)},
               {"gpu", fmt::format("{} x{}", run.gpu_id, run.gpus)}};
   if (!run.fits) {
     pairs.emplace_back("fits", "no: " + run.why_not);

@@ -1,7 +1,11 @@
 // Aligned tables: width is counted in code points so "×" or "≤" do not skew columns.
 #include "table_writer.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <array>
+#include <utility>
 
 namespace ftcost::render {
 namespace {
@@ -75,6 +79,17 @@ void write_key_values(std::ostream& out,
     write_cell(out, key + ":", width, Align::Left);
     out << ' ' << value << '\n';
   }
+}
+
+std::string token_count_text(double tokens) {
+  constexpr std::array<std::pair<double, const char*>, 4> kScales{
+      {{1e12, "T"}, {1e9, "B"}, {1e6, "M"}, {1e3, "k"}}};
+  for (const auto& [scale, suffix] : kScales) {
+    if (tokens >= scale) {
+      return fmt::format("{:.4g}{}", tokens / scale, suffix);
+    }
+  }
+  return fmt::format("{:.4g}", tokens);
 }
 
 }  // namespace ftcost::render

@@ -25,4 +25,7 @@ void write_table(std::ostream& out, const std::vector<Column>& columns,
 void write_key_values(std::ostream& out,
                       const std::vector<std::pair<std::string, std::string>>& pairs);
 
+/// A token count for text: "50M", "1.2B", "750k", "12" (4 significant digits, k/M/B/T suffix).
+[[nodiscard]] std::string token_count_text(double tokens);
+
 }  // namespace ftcost::render

@@ -25,14 +25,15 @@ std::string optional_count(const std::optional<std::int64_t>& value) {
 }
 
 /// What to change so the run fits, keeping the sequences per optimizer step.
-std::string fit_advice(const TrainingSetup& s, const std::optional<BatchSplit>& split) {
+std::string fit_advice(const TrainingSetup& s, const FitReport& fit) {
   const std::int64_t step = s.micro_batch * s.grad_accum;
-  if (!split) {
+  if (!fit.same_step_split) {
     return fmt::format(
-        "no micro-batch keeps {} sequences per step; shorten --seq-len, or see "
-        "ftcost plan for GPUs that fit",
-        step);
+        "no micro-batch keeps {} sequences per step; {}see ftcost plan for GPUs "
+        "that fit",
+        step, fit.longest_seq_len ? "shorten --seq-len, or " : "");
   }
+  const BatchSplit* split = &*fit.same_step_split;
   return fmt::format("--micro-batch {} --grad-accum {} (same {} sequences per optimizer step)",
                      split->micro_batch, split->grad_accum, step);
 }
@@ -63,7 +64,7 @@ void write_table(const VramReport& r, std::ostream& out) {
     head.emplace_back("largest micro-batch", optional_count(f.largest_micro_batch));
     head.emplace_back("longest seq-len", optional_count(f.longest_seq_len));
     if (!f.fits) {
-      head.emplace_back("to fit", fit_advice(r.setup, f.same_step_split));
+      head.emplace_back("to fit", fit_advice(r.setup, f));
     }
   }
   render::write_key_values(out, head);

@@ -172,3 +172,23 @@ TEST_CASE("a key given twice in config.json is refused, not last-wins", "[hf_con
           R"({"model_type": "llama", "hidden_size": 4096, "hidden_size": 8192})", "config.json"),
       "config.json: /hidden_size: duplicate key (each key at most once per object)");
 }
+
+TEST_CASE("a mixture-of-experts config without an expert count is refused, not read as dense",
+          "[hf_config]") {
+  // Mixtral 8x7B's keys minus num_local_experts: read as dense it would count ~7B parameters
+  // instead of 46.7B.
+  const std::string mixtral =
+      R"({"model_type": "mixtral", "hidden_size": 4096, "intermediate_size": 14336,
+          "num_attention_heads": 32, "num_key_value_heads": 8, "num_hidden_layers": 32,
+          "vocab_size": 32000, "num_experts_per_tok": 2)";
+  CHECK_THROWS_WITH(
+      ftcost::parse_hf_config(mixtral + "}", "m.json"),
+      Catch::Matchers::StartsWith("m.json: /: missing required key 'num_local_experts' for a "
+                                  "mixture-of-experts config"));
+  CHECK_THROWS_WITH(ftcost::parse_hf_config(mixtral + R"(, "num_local_experts": 0})", "m.json"),
+                    Catch::Matchers::StartsWith(
+                        "m.json: /num_local_experts: 0 experts in a mixture-of-experts config"));
+  CHECK(ftcost::parse_hf_config(mixtral + R"(, "num_local_experts": 8})", "m.json")
+            .blocks.front()
+            .experts_per_token == 2);
+}

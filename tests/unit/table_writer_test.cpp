@@ -49,3 +49,12 @@ TEST_CASE("assumption lines wrap at word boundaries within 100 columns", "[table
   ftcost::render::write_assumption_item(long_word, std::string(120, 'x'));
   CHECK(long_word.str() == "  - " + std::string(120, 'x') + "\n");
 }
+
+TEST_CASE("token counts read as people write them", "[table]") {
+  CHECK(ftcost::render::token_count_text(50e6) == "50M");
+  CHECK(ftcost::render::token_count_text(1.2e9) == "1.2B");
+  CHECK(ftcost::render::token_count_text(750'000) == "750k");
+  CHECK(ftcost::render::token_count_text(12) == "12");
+  CHECK(ftcost::render::token_count_text(1e15) == "1000T");
+  CHECK(ftcost::render::token_count_text(2134) == "2.134k");
+}
