@@ -15,9 +15,6 @@ using nlohmann::json;
 // The shortest offer with every required key: {"provider":"p","gpu":"t4","gpus":1,"tier":"spot",
 // "usd_per_hour":1,"source":"","as_of":"2026"}.
 constexpr std::size_t kMinOfferJsonBytes = 90;
-// Arrays other than /offers (providers, stores, a provider's lists) are read whole; real catalogs
-// hold tens of entries, and the bound keeps the callback parse linear (json_reader.hpp).
-constexpr std::size_t kMaxCatalogArrayElements = 10'000;
 
 [[noreturn]] void fail_at(const std::string& origin, const std::string& where,
                           const std::string& problem, const std::string& accepted = {}) {
@@ -104,37 +101,6 @@ void read_header(const JsonCursor& root, CatalogRole role, Catalog& catalog) {
   (void)optional_string(root, "description");  // free text, but text: a string when present
 }
 
-// Reads each element of the top-level "offers" array as soon as it is parsed and drops it from
-// the document, so a 100,000-offer catalog never exists as one DOM (docs/catalog.md#size).
-class OfferStream {
- public:
-  OfferStream(const std::string& origin, const std::vector<std::string>& known_gpus,
-              std::vector<Offer>& offers)
-      : origin_(origin), known_gpus_(known_gpus), offers_(offers) {}
-
-  bool operator()(int depth, json::parse_event_t event, json& value) {
-    using Event = json::parse_event_t;
-    if (depth == 1 && event == Event::key) {
-      key_ = value.get<std::string>();
-    } else if (depth == 1 && (event == Event::array_start || event == Event::array_end)) {
-      in_offers_ = event == Event::array_start && key_ == "offers";
-    } else if (depth == 2 && in_offers_ &&
-               (event == Event::object_end || event == Event::array_end || event == Event::value)) {
-      offers_.push_back(
-          read_offer(JsonCursor(value, origin_, element("/offers", offers_.size())), known_gpus_));
-      return false;
-    }
-    return true;
-  }
-
- private:
-  const std::string& origin_;
-  const std::vector<std::string>& known_gpus_;
-  std::vector<Offer>& offers_;
-  std::string key_;
-  bool in_offers_ = false;
-};
-
 }  // namespace
 }  // namespace ftcost::load
 
@@ -147,9 +113,13 @@ Catalog parse_catalog(std::string_view text, const std::string& origin,
   // Reserved, not touched: an offer takes at least ~90 bytes of JSON, so this bounds the count
   // and the vector never regrows (regrowth was a tenth of a 100,000-offer load).
   catalog.offers.reserve(text.size() / kMinOfferJsonBytes);
-  const json document = parse_json_text(
-      text, origin, OfferStream(origin, known_gpus, catalog.offers),
-      {.max_array_elements = kMaxCatalogArrayElements, .unbounded_array = "/offers"});
+  // Each offer is read as soon as it is parsed and then dropped, so a 100,000-offer catalog never
+  // exists as one DOM (docs/catalog.md#size).
+  const json document =
+      parse_json_text(text, origin, "/offers", [&](const json& offer, std::size_t index) {
+        catalog.offers.push_back(
+            read_offer(JsonCursor(offer, origin, element("/offers", index)), known_gpus));
+      });
   const JsonCursor root(document, origin);
   read_header(root, role, catalog);
   const bool full = role == CatalogRole::Full;

@@ -46,9 +46,10 @@ DatasetStats count_jsonl(std::string_view text, const std::string& origin) {
       return;
     }
     const std::string where = origin + ":" + std::to_string(number);
-    load::check_json_structure(line, where);  // bounded depth keeps string_chars' recursion safe
-    const auto value = nlohmann::json::parse(line.begin(), line.end(), nullptr, false);
-    if (value.is_discarded()) {
+    nlohmann::json value;
+    try {
+      value = load::parse_checked(line, where);  // bounded depth keeps string_chars' recursion safe
+    } catch (const nlohmann::json::exception&) {
       throw InputError(where, "", "invalid JSON on this line", "one JSON object per line (JSONL)",
                        ExitCode::InvalidData);
     }

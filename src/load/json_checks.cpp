@@ -1,7 +1,10 @@
-// check_json_structure: duplicate keys, nesting depth and array sizes, in one SAX pass.
+// parse_checked: duplicate keys and nesting depth checked while the document is built.
 #include "json_checks.hpp"
 
+#include <optional>
+#include <set>
 #include <utility>
+#include <vector>
 
 #include "ftcost/error.hpp"
 #include "json_reader.hpp"
@@ -11,38 +14,74 @@ namespace ftcost::load {
 namespace {
 
 using json = nlohmann::json;
+using DomBuilder = nlohmann::detail::json_sax_dom_parser<json>;
 
-/// nlohmann's SAX interface: every value event closes one element of the enclosing container.
-class StructureCheck {
+/// nlohmann's SAX interface: checks each event, then forwards it to the document's builder, or,
+/// inside an element of the streamed array, to that element's own builder.
+class CheckedBuilder {
  public:
-  StructureCheck(const std::string& origin, const JsonLimits& limits)
-      : origin_(origin), limits_(limits) {}
+  CheckedBuilder(json& result, const std::string& origin, std::string_view streamed,
+                 const ElementVisitor& visit)
+      : origin_(origin), streamed_(streamed), visit_(visit), document_(result) {}
 
-  bool null() { return value(); }
-  bool boolean(bool /*unused*/) { return value(); }
-  bool number_integer(json::number_integer_t /*unused*/) { return value(); }
-  bool number_unsigned(json::number_unsigned_t /*unused*/) { return value(); }
-  bool number_float(json::number_float_t /*unused*/, const json::string_t& /*unused*/) {
-    return value();
+  bool null() {
+    return scalar([](DomBuilder& b) { return b.null(); });
   }
-  bool string(json::string_t& /*unused*/) { return value(); }
-  bool binary(json::binary_t& /*unused*/) { return value(); }
-  bool start_object(std::size_t /*unused*/) { return open(true); }
-  bool start_array(std::size_t /*unused*/) { return open(false); }
-  bool end_object() { return close(); }
-  bool end_array() { return close(); }
+  bool boolean(bool v) {
+    return scalar([v](DomBuilder& b) { return b.boolean(v); });
+  }
+  bool number_integer(json::number_integer_t v) {
+    return scalar([v](DomBuilder& b) { return b.number_integer(v); });
+  }
+  bool number_unsigned(json::number_unsigned_t v) {
+    return scalar([v](DomBuilder& b) { return b.number_unsigned(v); });
+  }
+  bool number_float(json::number_float_t v, const json::string_t& s) {
+    return scalar([v, &s](DomBuilder& b) { return b.number_float(v, s); });
+  }
+  bool string(json::string_t& v) {
+    return scalar([&v](DomBuilder& b) { return b.string(v); });
+  }
+  bool binary(json::binary_t& v) {
+    return scalar([&v](DomBuilder& b) { return b.binary(v); });
+  }
+  bool start_object(std::size_t n) {
+    begin_element();
+    open(true);
+    return builder().start_object(n);
+  }
+  bool start_array(std::size_t n) {
+    begin_element();
+    open(false);
+    if (!streamed_.empty() && streaming_depth_ == 0 && pointer(frames_.size() - 1) == streamed_) {
+      streaming_depth_ = frames_.size();
+    }
+    return builder().start_array(n);
+  }
+  bool end_object() {
+    frames_.pop_back();
+    return closed(builder().end_object());
+  }
+  bool end_array() {
+    if (streaming_depth_ == frames_.size()) {
+      streaming_depth_ = 0;  // the streamed array itself ends
+    }
+    frames_.pop_back();
+    return closed(builder().end_array());
+  }
   bool key(json::string_t& name) {
     Frame& frame = frames_.back();
     frame.key = name;
     if (!frame.keys.insert(name).second) {
-      throw InputError(origin_, pointer(), "duplicate key", "each key at most once per object",
-                       ExitCode::InvalidData);
+      throw InputError(origin_, pointer(frames_.size()), "duplicate key",
+                       "each key at most once per object", ExitCode::InvalidData);
     }
-    return true;
+    return builder().key(name);
   }
-  bool parse_error(std::size_t /*unused*/, const std::string& /*unused*/,
-                   const nlohmann::detail::exception& /*unused*/) {
-    return false;  // the DOM parse that follows reports it with line and column
+  // A template, as nlohmann's builder's: it rethrows the concrete parse_error or out_of_range.
+  template <class Exception>
+  bool parse_error(std::size_t position, const std::string& token, const Exception& error) {
+    return document_.parse_error(position, token, error);  // throws it
   }
 
  private:
@@ -53,7 +92,39 @@ class StructureCheck {
     std::size_t index = 0;                    // the current element's index (arrays)
   };
 
-  bool open(bool object) {
+  [[nodiscard]] bool at_stream_element() const {
+    return streaming_depth_ != 0 && frames_.size() == streaming_depth_ && !element_builder_;
+  }
+
+  // A value starts directly in the streamed array: it gets a builder of its own.
+  void begin_element() {
+    if (at_stream_element()) {
+      element_ = json();
+      element_builder_.emplace(element_, true);
+    }
+  }
+
+  // The streamed element just completed: hand it over and drop it.
+  void finish_element() {
+    if (element_builder_ && frames_.size() == streaming_depth_) {
+      element_builder_.reset();
+      visit_(element_, frames_.back().index);
+      element_ = json();
+    }
+  }
+
+  DomBuilder& builder() { return element_builder_ ? *element_builder_ : document_; }
+
+  template <class Event>
+  bool scalar(Event event) {
+    begin_element();
+    const bool ok = event(builder());
+    finish_element();
+    next_element();
+    return ok;
+  }
+
+  void open(bool object) {
     // frames_.size() counts the containers already open, so the outermost one has depth 0.
     if (frames_.size() >= static_cast<std::size_t>(kMaxJsonDepth)) {
       throw InputError(origin_, "",
@@ -62,32 +133,23 @@ class StructureCheck {
                        ExitCode::InvalidData);
     }
     frames_.push_back(Frame{.object = object, .keys = {}, .key = {}, .index = 0});
-    return true;
   }
 
-  bool close() {
-    frames_.pop_back();
-    return value();
+  // A container ended: it may complete a streamed element, and it is one element of its parent.
+  bool closed(bool ok) {
+    finish_element();
+    next_element();
+    return ok;
   }
 
   // A value just ended: in an array, the next one is the following element.
-  bool value() {
-    if (frames_.empty() || frames_.back().object) {
-      return true;
+  void next_element() {
+    if (!frames_.empty() && !frames_.back().object) {
+      ++frames_.back().index;
     }
-    if (++frames_.back().index > limits_.max_array_elements) {
-      const std::string array = pointer(frames_.size() - 1);
-      if (array != limits_.unbounded_array) {
-        throw InputError(
-            origin_, array,
-            "array of more than " + std::to_string(limits_.max_array_elements) + " elements",
-            "at most " + std::to_string(limits_.max_array_elements), ExitCode::InvalidData);
-      }
-    }
-    return true;
   }
 
-  // The JSON Pointer of the current value, or of the container `depth` levels down.
+  // The JSON Pointer through the first `depth` open containers.
   [[nodiscard]] std::string pointer(std::size_t depth) const {
     std::string text;
     for (std::size_t i = 0; i < depth; ++i) {
@@ -97,19 +159,25 @@ class StructureCheck {
     }
     return text;
   }
-  [[nodiscard]] std::string pointer() const { return pointer(frames_.size()); }
 
   const std::string& origin_;
-  const JsonLimits& limits_;
+  std::string_view streamed_;
+  const ElementVisitor& visit_;
+  DomBuilder document_;
   std::vector<Frame> frames_;
+  std::size_t streaming_depth_ = 0;  // frames_.size() inside the streamed array; 0 outside
+  json element_;
+  std::optional<DomBuilder> element_builder_;
 };
 
 }  // namespace
 
-void check_json_structure(std::string_view text, const std::string& origin,
-                          const JsonLimits& limits) {
-  StructureCheck check(origin, limits);
-  json::sax_parse(text.begin(), text.end(), &check);
+json parse_checked(std::string_view text, const std::string& origin,
+                   std::string_view streamed_array, const ElementVisitor& visit) {
+  json result;
+  CheckedBuilder builder(result, origin, streamed_array, visit);
+  json::sax_parse(text.begin(), text.end(), &builder);
+  return result;
 }
 
 }  // namespace ftcost::load

@@ -1,14 +1,12 @@
-// Structural checks every JSON input gets before it is parsed into values: bounded nesting, no
-// duplicate keys, and (for streamed documents) bounded arrays.
+// The one way JSON text becomes values: a single SAX pass that checks structure (bounded nesting,
+// no duplicate keys) while it builds the document, and can stream one array's elements.
 #pragma once
 
 #include <cstddef>
-#include <limits>
+#include <functional>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace ftcost::load {
 
@@ -17,22 +15,21 @@ namespace ftcost::load {
 /// (string counting, dump()) far from the stack's end. 512 is also simdjson's default depth.
 inline constexpr int kMaxJsonDepth = 512;
 
-/// Limits beyond depth and duplicate keys.
-struct JsonLimits {
-  /// Elements any array may hold, except the one at `unbounded_array` (a JSON Pointer).
-  /// nlohmann's callback parser rescans an array each time one of its objects ends, so a
-  /// document parsed with a callback must bound the arrays it keeps whole.
-  std::size_t max_array_elements = std::numeric_limits<std::size_t>::max();
-  std::string unbounded_array;
-};
+/// Receives each element of a streamed array as soon as it is complete, with its index; the
+/// element is not kept in the document. Exceptions it throws pass through.
+using ElementVisitor = std::function<void(const nlohmann::json& element, std::size_t index)>;
 
-/// Reads `text` once as SAX events (linear time, no values built) and throws InputError
+/// Parses `text` in one linear pass (nlohmann's SAX DOM builder, never its callback parser,
+/// whose time is quadratic in the length of an array of objects). Throws InputError
 /// (ExitCode::InvalidData) naming `origin`:
 ///   - "<origin>: <pointer>: duplicate key" for the second occurrence of a key in one object;
-///   - "<origin>: JSON nested deeper than 512 levels" at the first deeper level;
-///   - "<origin>: <pointer>: array of more than N elements" beyond `limits`.
-/// A syntax error stops the pass silently: the parse that follows reports it with its position.
-void check_json_structure(std::string_view text, const std::string& origin,
-                          const JsonLimits& limits = {});
+///   - "<origin>: JSON nested deeper than 512 levels" at the first deeper level.
+/// Syntax errors throw nlohmann::json::parse_error (position in .byte); a number beyond a double
+/// throws nlohmann::json::out_of_range. When `streamed_array` names an array by JSON Pointer
+/// ("/offers"), each of its elements goes to `visit` instead of into the result, where the array
+/// stays empty.
+[[nodiscard]] nlohmann::json parse_checked(std::string_view text, const std::string& origin,
+                                           std::string_view streamed_array = {},
+                                           const ElementVisitor& visit = nullptr);
 
 }  // namespace ftcost::load

@@ -119,16 +119,13 @@ std::string describe_json(const nlohmann::json& value) {
 }
 
 nlohmann::json parse_json_text(std::string_view text, const std::string& origin) {
-  return parse_json_text(text, origin, nullptr, {});
+  return parse_json_text(text, origin, {}, nullptr);
 }
 
 nlohmann::json parse_json_text(std::string_view text, const std::string& origin,
-                               const nlohmann::json::parser_callback_t& callback,
-                               const JsonLimits& limits) {
-  // Structure first, in a linear pass; then values. A syntax error surfaces in the second pass.
-  check_json_structure(text, origin, limits);
+                               std::string_view streamed_array, const ElementVisitor& visit) {
   try {
-    return nlohmann::json::parse(text.begin(), text.end(), callback);
+    return parse_checked(text, origin, streamed_array, visit);
   } catch (const nlohmann::json::parse_error& error) {
     throw InputError(origin + ":" + line_column(text, error.byte), "",
                      "invalid JSON: " + exception_detail(error.what()), {}, ExitCode::InvalidData);

@@ -16,14 +16,12 @@ namespace ftcost::load {
 /// Parses `text`; a syntax error throws InputError "<origin>:<line>:<column>: invalid JSON: ...".
 [[nodiscard]] nlohmann::json parse_json_text(std::string_view text, const std::string& origin);
 
-/// As parse_json_text, calling `callback` (nlohmann's parser_callback_t) for every parse event:
-/// it may read values as they complete and return false to drop them, so a large array is never
-/// held whole. Exceptions the callback throws pass through. nlohmann's callback parser takes time
-/// quadratic in the length of an array whose objects it keeps, so `limits` must bound every array
-/// but the one the callback drops (json_checks.hpp).
+/// As parse_json_text, handing each element of the array at `streamed_array` (a JSON Pointer,
+/// "/offers") to `visit` as soon as it is parsed instead of keeping it, so a large array is never
+/// held whole (parse_checked). Exceptions `visit` throws pass through.
 [[nodiscard]] nlohmann::json parse_json_text(std::string_view text, const std::string& origin,
-                                             const nlohmann::json::parser_callback_t& callback,
-                                             const JsonLimits& limits);
+                                             std::string_view streamed_array,
+                                             const ElementVisitor& visit);
 
 /// Reads a whole file (at most `max_bytes`); throws InputError (ExitCode::InvalidData) naming
 /// `path` when it is missing, unreadable, a directory, empty, or larger than max_bytes.
