@@ -81,24 +81,6 @@ nlohmann::json run_json(const RunReport& report) {
           {"assumptions", assumptions_json(run.assumptions)}};
 }
 
-// One CSV cell: strings as they are, null empty, arrays joined by ",", numbers as JSON writes them.
-std::string csv_cell(const nlohmann::json& value) {
-  if (value.is_null()) {
-    return {};
-  }
-  if (value.is_string()) {
-    return value.get<std::string>();
-  }
-  if (value.is_array()) {
-    std::string joined;
-    for (const auto& item : value) {
-      joined += (joined.empty() ? "" : ",") + csv_cell(item);
-    }
-    return joined;
-  }
-  return value.dump();
-}
-
 // One row; the setup's keys become columns of their own (except `gpus`, already a column of the
 // run with the same value) and assumptions are joined by "; ".
 void write_run_csv(const RunReport& report, std::ostream& out) {
@@ -110,7 +92,7 @@ void write_run_csv(const RunReport& report, std::ostream& out) {
       for (const auto& [setup_key, setup_value] : value.items()) {
         if (!object.contains(setup_key)) {
           header.push_back(setup_key);
-          row.push_back(csv_cell(setup_value));
+          row.push_back(json_cell_text(setup_value));
         }
       }
     } else if (key == "assumptions") {
@@ -123,11 +105,11 @@ void write_run_csv(const RunReport& report, std::ostream& out) {
     } else if (value.is_object()) {  // "model": model_id, model_name
       for (const auto& [inner_key, inner_value] : value.items()) {
         header.push_back(key + "_" + inner_key);
-        row.push_back(csv_cell(inner_value));
+        row.push_back(json_cell_text(inner_value));
       }
     } else {
       header.push_back(key);
-      row.push_back(csv_cell(value));
+      row.push_back(json_cell_text(value));
     }
   }
   write_csv(out, header, {row});

@@ -29,4 +29,21 @@ nlohmann::json setup_json(const TrainingSetup& s) {
                                        : nlohmann::json(nullptr)}};
 }
 
+std::string json_cell_text(const nlohmann::json& value) {
+  if (value.is_null()) {
+    return {};
+  }
+  if (value.is_string()) {
+    return value.get<std::string>();
+  }
+  if (value.is_array()) {
+    std::string joined;
+    for (const auto& item : value) {
+      joined += (joined.empty() ? "" : ",") + json_cell_text(item);
+    }
+    return joined;
+  }
+  return value.dump();
+}
+
 }  // namespace ftcost::render

@@ -13,4 +13,8 @@ namespace ftcost::render {
 /// optimizer_in_bwd, transformers_version ("4.38" or null when unset). docs/json-output.md#setup.
 [[nodiscard]] nlohmann::json setup_json(const TrainingSetup& s);
 
+/// One CSV cell from a JSON value: strings as they are, null empty, arrays joined by ",", numbers
+/// and booleans as JSON writes them (full precision).
+[[nodiscard]] std::string json_cell_text(const nlohmann::json& value);
+
 }  // namespace ftcost::render

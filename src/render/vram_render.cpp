@@ -129,22 +129,54 @@ void write_json(const VramReport& r, std::ostream& out) {
   out << doc.dump(2) << '\n';
 }
 
+// The unit of a setup or fit key's value in the CSV, from the key (docs/json-output.md#vram).
+std::string unit_of(const std::string& key) {
+  if (key.ends_with("_gib")) {
+    return "GiB";
+  }
+  if (key.ends_with("_tokens")) {
+    return "tokens";
+  }
+  if (key.ends_with("micro_batch")) {
+    return "sequences";
+  }
+  return key == "grad_accum" ? "micro-batches" : "";
+}
+
+// One row per figure: kind, name, value (full precision), unit.
 void write_csv(const VramReport& r, std::ostream& out) {
   const VramEstimate& e = r.estimate;
-  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<std::string>> rows{{"model", "id", r.arch->id, ""}};
+  const nlohmann::json setup = render::setup_json(r.setup);  // outlives the loop below
+  for (const auto& [key, value] : setup.items()) {
+    rows.push_back({"setup", key, render::json_cell_text(value), unit_of(key)});
+  }
+  const auto gib_row = [&rows](const std::string& kind, const std::string& name, double bytes) {
+    rows.push_back({kind, name, nlohmann::json(bytes_to_gib(bytes)).dump(), "GiB"});
+  };
+  gib_row("peak", "peak_allocated", e.peak_allocated_bytes);
+  gib_row("peak", "peak_reserved", e.peak_reserved_bytes);
+  gib_row("peak", "device_total", e.device_total_bytes);
+  gib_row("peak", "paged_optimizer", e.paged_optimizer_bytes);
   for (const MemoryComponent& c : e.components) {
-    rows.push_back({"component", c.name, gib(c.bytes)});
+    gib_row("component", c.name, c.bytes);
   }
   for (const PhaseMemory& p : e.phases) {
-    rows.push_back({"phase", std::string(name_of(p.phase)), gib(p.allocated_bytes)});
+    gib_row("phase", std::string(name_of(p.phase)), p.allocated_bytes);
   }
-  rows.push_back({"peak", "peak_allocated", gib(e.peak_allocated_bytes)});
-  rows.push_back({"peak", "peak_reserved", gib(e.peak_reserved_bytes)});
-  rows.push_back({"peak", "device_total", gib(e.device_total_bytes)});
   if (r.fit) {
-    rows.push_back({"fit", "headroom", gib(r.fit->headroom_bytes)});
+    const nlohmann::json fit = fit_json(r.fit);
+    for (const auto& [key, value] : fit.items()) {
+      if (value.is_object()) {  // same_step_split: micro_batch and grad_accum
+        for (const auto& [inner, number] : value.items()) {
+          rows.push_back({"fit", key + "." + inner, number.dump(), unit_of(inner)});
+        }
+      } else {
+        rows.push_back({"fit", key, render::json_cell_text(value), unit_of(key)});
+      }
+    }
   }
-  render::write_csv(out, {"kind", "name", "gib"}, rows);
+  render::write_csv(out, {"kind", "name", "value", "unit"}, rows);
 }
 
 }  // namespace

@@ -161,3 +161,16 @@ TEST_CASE("vram and time text keeps within 100 columns", "[vram_cli]") {
     }
   }
 }
+
+TEST_CASE("vram CSV carries the setup, the peaks and the fit with units", "[vram_cli]") {
+  const auto run = run_ftcost(
+      {"vram", "--model", "8b", "--method", "qlora", "--gpu", "4090", "--format", "csv"});
+  CHECK(run.exit_code == 4);
+  CHECK_THAT(run.out, StartsWith("\"kind\",\"name\",\"value\",\"unit\""));
+  CHECK_THAT(run.out, Contains("\"setup\",\"seq_len_tokens\",\"1024\",\"tokens\""));
+  CHECK_THAT(run.out, Contains("\"setup\",\"transformers_version\",\"\",\"\""));
+  CHECK_THAT(run.out, Contains("\"fit\",\"fits\",\"false\",\"\""));
+  CHECK_THAT(run.out, Contains("\"fit\",\"largest_micro_batch\",\"7\",\"sequences\""));
+  CHECK_THAT(run.out, Contains("\"fit\",\"same_step_split.micro_batch\",\"4\",\"sequences\""));
+  CHECK_THAT(run.out, Contains("\"peak\",\"peak_reserved\",\"25.3"));
+}
