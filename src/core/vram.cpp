@@ -56,7 +56,7 @@ Parts backward_start(const TrainingSetup& setup, const StaticTerms& s, const Act
   return with(resident(s), {{"gradients", grads, "output projection's gradient"},
                             {"autocast_copies", s.autocast_copies, "16-bit weight copies"},
                             {"activations", a.saved_at_loss, "saved for backward"},
-                            {"logits", a.loss_backward, "loss gradients"}});
+                            {"logits", a.loss_backward, "loss buffers and their gradients"}});
 }
 
 /// Inside the blocks: gradients build up while checkpointed inputs are consumed; the worst of
