@@ -10,6 +10,7 @@
 #include "catalog_options.hpp"
 #include "ftcost/catalog_load.hpp"
 #include "number_option.hpp"
+#include "subject_options.hpp"
 
 namespace ftcost::cli {
 namespace {
@@ -45,7 +46,7 @@ void add_catalog_command(CLI::App& app, ExitCode& result) {
       "validate", "Check a catalog file: syntax, schema, ranges, ids, duplicates, ages");
   validate->add_option("file", options->path, "Catalog file (schema: docs/catalog.md)")
       ->required()
-      ->check(CLI::ExistingFile);
+      ->check(file_path());
   validate->add_flag("--add", options->overlay,
                      "Validate as a --catalog-add overlay (sections optional)");
   add_integer_option(*validate, "--max-catalog-age", options->age.max_age_days, 0, kMaxAgeLimitDays,

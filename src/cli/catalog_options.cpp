@@ -10,6 +10,7 @@
 #include "ftcost/error.hpp"
 #include "ftcost/gpus.hpp"
 #include "number_option.hpp"
+#include "subject_options.hpp"
 
 namespace ftcost::cli {
 namespace {
@@ -26,11 +27,11 @@ std::int64_t today_days() {
 void add_catalog_options(CLI::App& app, CatalogOptions& options) {
   app.add_option("--catalog", options.path,
                  "Price catalog file replacing the built-in one (schema: docs/catalog.md)")
-      ->check(CLI::ExistingFile);
+      ->check(file_path());
   app.add_option("--catalog-add", options.adds,
                  "Catalog file merged over the selected one, e.g. your negotiated prices "
                  "(repeatable)")
-      ->check(CLI::ExistingFile);
+      ->check(file_path());
   add_integer_option(app, "--max-catalog-age", options.max_age_days, 0, kMaxAgeLimitDays,
                      "Warn on stderr about offers older than this many days (default: 60)");
   app.add_flag("--strict-catalog-age", options.strict_age,

@@ -19,4 +19,10 @@ GpuChoice choose_builtin_gpu(const std::string& spelling) {
   return choose_gpu(spelling, default_gpus());
 }
 
+CLI::Validator file_path() {
+  return CLI::Validator(
+      [](std::string& path) { return path.empty() ? "empty value; expected a file path" : ""; },
+      "PATH");
+}
+
 }  // namespace ftcost::cli

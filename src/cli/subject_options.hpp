@@ -1,4 +1,5 @@
-// The --model and --gpu flags shared by `vram`, `time` and `plan`: what is trained, and on what.
+// The --model and --gpu flags shared by `vram`, `time` and `plan` (what is trained, and on what),
+// and the check every file-path flag shares.
 #pragma once
 
 #include <optional>
@@ -9,6 +10,7 @@
 namespace CLI {
 class App;
 class Option;
+class Validator;
 }  // namespace CLI
 
 namespace ftcost::cli {
@@ -21,6 +23,11 @@ CLI::Option* add_model_option(CLI::App& app, std::string& spec);
 /// when absent), which must outlive `app`; the caller makes it required or exclusive as its
 /// command needs.
 CLI::Option* add_gpu_option(CLI::App& app, std::optional<std::string>& spelling);
+
+/// A CLI11 validator for file-path flags: refuses "" (which would otherwise read as "not given").
+/// A missing or unreadable file is left to the loader, which reports it as invalid input
+/// (exit code 3, docs/exit-codes.md) rather than a usage error.
+[[nodiscard]] CLI::Validator file_path();
 
 /// The built-in GPU `spelling` names (choose_gpu over default_gpus()). Throws InputError
 /// ("--gpu", ExitCode::Usage, with "did you mean") for an unknown spelling.

@@ -5,6 +5,7 @@
 
 #include "ftcost/dataset.hpp"
 #include "number_option.hpp"
+#include "subject_options.hpp"
 
 namespace ftcost::cli {
 
@@ -17,9 +18,7 @@ void add_workload_options(CLI::App& app, WorkloadOptions& options) {
                     "Tokens per sample (with --samples)");
   app.add_option("--dataset", options.dataset,
                  "JSONL, JSON array or text file to count (4 characters per token)")
-      ->check(CLI::Validator(
-          [](std::string& path) { return path.empty() ? "empty value; expected a file path" : ""; },
-          "PATH"));
+      ->check(file_path());
   add_number_option(app, "--epochs", options.epochs, kMinEpochs, kMaxEpochs,
                     "Passes over the dataset (default: 1)");
   add_integer_option(app, "--global-batch", options.global_batch, 1, kMaxGlobalBatchSequences,

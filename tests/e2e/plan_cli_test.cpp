@@ -269,3 +269,18 @@ TEST_CASE("catalog validate refuses what a table or the planner would mishandle"
   CHECK_THAT(run.err, StartsWith("ftcost: error: " + path + ": ") && Contains(message));
   CHECK(std::count(run.err.begin(), run.err.end(), '\n') == 1);
 }
+
+TEST_CASE("a missing catalog file is invalid input (3); an empty path is a usage error (2)",
+          "[plan_cli]") {
+  for (const auto& args :
+       {std::vector<std::string>{"catalog", "validate", "/nonexistent/prices.json"},
+        plan_args({"--catalog", "/nonexistent/prices.json"}),
+        plan_args({"--catalog-add", "/nonexistent/prices.json"})}) {
+    const auto run = run_ftcost(args);
+    CHECK(run.exit_code == 3);
+    CHECK(run.err == "ftcost: error: /nonexistent/prices.json: no such file\n");
+  }
+  const auto empty = run_ftcost(plan_args({"--catalog", ""}));
+  CHECK(empty.exit_code == 2);
+  CHECK_THAT(empty.err, StartsWith("ftcost: error: --catalog: empty value; expected a file path"));
+}
