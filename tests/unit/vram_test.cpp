@@ -1,58 +1,19 @@
-// The memory model: hand-computed components, measured runs, and properties every estimate has.
+// The memory model: hand-computed components and properties every estimate has.
 #include "ftcost/vram.hpp"
 
 #include <catch2/catch.hpp>
 #include <numeric>
-#include <set>
 
 #include "../../src/core/vram_terms.hpp"
-#include "ftcost/models.hpp"
-#include "ftcost/resolve.hpp"
-#include "ftcost/units.hpp"
-#include "ftcost/vram_fit.hpp"
+#include "vram_fixtures.hpp"
 
 using Catch::Matchers::WithinRel;
 using namespace ftcost;
+using test::gib_of;
+using test::preset;
+using test::resolved;
 
 namespace {
-
-const ModelArch& preset(const std::string& id) {
-  for (const ModelArch& arch : default_model_presets()) {
-    if (arch.id == id) {
-      return arch;
-    }
-  }
-  throw std::runtime_error("no preset " + id);
-}
-
-TrainingSetup resolved(const ModelArch& arch, const SetupRequest& request) {
-  return resolve_setup(arch, request).setup;
-}
-
-double gib_of(double bytes) {
-  return bytes_to_gib(bytes);
-}
-
-/// Answer.AI fsdp_qlora's train.py recipe on 2 x 2048-token GPUs (bench rows aa-*): "bf16"
-/// (bf16-true), torch AdamW, LoRA r64 on q/k/v/gate/up/down, reentrant checkpointing, SDPA.
-SetupRequest fsdp_qlora_recipe(Method method, std::int64_t micro_batch, Sharding sharding) {
-  SetupRequest r{.method = method,
-                 .precision = Precision::Bf16True,
-                 .optimizer = Optimizer::AdamW,
-                 .seq_len = 2048,
-                 .micro_batch = micro_batch,
-                 .grad_accum = 1,
-                 .grad_ckpt = GradCkpt::Full,
-                 .attention = Attention::Sdpa,
-                 .lora_rank = 64};
-  r.lora_targets =
-      std::vector<std::string>{"q_proj", "k_proj", "v_proj", "gate_proj", "up_proj", "down_proj"};
-  r.loss = Loss::Standard;
-  r.gpus = 2;
-  r.sharding = sharding;
-  r.framework = Framework::Hf;
-  return r;
-}
 
 void check_invariants(const VramEstimate& e) {
   const double sum =
@@ -155,71 +116,6 @@ TEST_CASE("per-GPU memory does not grow with more GPUs under zero3 or fsdp", "[v
   }
 }
 
-// Published measured runs (bench/data/calibration.csv). Tolerances: 5% for torchtune's
-// "Peak Memory Active" ablation rows (same recipe measured within one table, trust high);
-// 10% for fsdp_qlora's reserved figures, where the caching allocator's reserve varies with
-// allocation order (the same page shows reserved 1.12x allocated).
-TEST_CASE("Llama 3.2 3B full fine-tune without checkpointing: 60.0 GiB allocated (tt-19)",
-          "[vram]") {
-  const ModelArch& arch = preset("llama-3.2-3b");
-  SetupRequest r{.method = Method::Full,
-                 .precision = Precision::Bf16True,
-                 .optimizer = Optimizer::AdamW,
-                 .seq_len = 4096,
-                 .micro_batch = 2,
-                 .grad_accum = 1,
-                 .grad_ckpt = GradCkpt::None,
-                 .attention = Attention::Sdpa};
-  r.loss = Loss::Standard;
-  r.framework = Framework::Torchtune;
-  const VramEstimate e = estimate_vram(arch, resolved(arch, r));
-  CHECK_THAT(gib_of(e.peak_allocated_bytes), WithinRel(60.0, 0.05));
-}
-
-TEST_CASE("Llama 3.2 3B with compile, chunked CE and checkpointing: 24.9 GiB (tt-22)", "[vram]") {
-  const ModelArch& arch = preset("llama-3.2-3b");
-  SetupRequest r{.method = Method::Full,
-                 .precision = Precision::Bf16True,
-                 .optimizer = Optimizer::AdamW,
-                 .seq_len = 4096,
-                 .micro_batch = 2,
-                 .grad_accum = 1,
-                 .grad_ckpt = GradCkpt::Full,
-                 .attention = Attention::Sdpa};
-  r.loss = Loss::Fused;
-  r.framework = Framework::Torchtune;
-  r.compiled = true;
-  const VramEstimate e = estimate_vram(arch, resolved(arch, r));
-  CHECK_THAT(gib_of(e.peak_allocated_bytes), WithinRel(24.9, 0.05));
-}
-
-TEST_CASE("Llama 2 7B LoRA r8 on q,v at 2 x 512 tokens: 14.50 GiB reserved (tt-28)", "[vram]") {
-  const ModelArch& arch = preset("llama-2-7b");
-  SetupRequest r{.method = Method::Lora,
-                 .precision = Precision::Bf16True,
-                 .optimizer = Optimizer::AdamW,
-                 .seq_len = 512,
-                 .micro_batch = 2,
-                 .grad_accum = 64,
-                 .grad_ckpt = GradCkpt::Full,
-                 .attention = Attention::Sdpa,
-                 .lora_rank = 8};
-  r.lora_targets = std::vector<std::string>{"qv"};
-  r.loss = Loss::Standard;
-  r.framework = Framework::Torchtune;
-  const VramEstimate e = estimate_vram(arch, resolved(arch, r));
-  CHECK_THAT(gib_of(e.peak_reserved_bytes), WithinRel(14.50, 0.05));
-}
-
-TEST_CASE("Llama 2 7B LoRA r64 under DDP on 2 GPUs, 4 x 2048: 22.04 GiB reserved (aa-05)",
-          "[vram]") {
-  const ModelArch& arch = preset("llama-2-7b");
-  SetupRequest r = fsdp_qlora_recipe(Method::Lora, 4, Sharding::Ddp);
-  r.transformers_version = LibraryVersion{4, 38};
-  const VramEstimate e = estimate_vram(arch, resolved(arch, r));
-  CHECK_THAT(gib_of(e.peak_reserved_bytes), WithinRel(22.04, 0.10));
-}
-
 TEST_CASE("compiled chunked CE holds the 16-bit logits list and no fp32 chunk", "[vram]") {
   const ModelArch& arch = preset("llama-3.2-3b");
   SetupRequest r{.method = Method::Full, .seq_len = 4096, .micro_batch = 2};
@@ -285,67 +181,4 @@ TEST_CASE("Transformers before 4.46 holds fp32 logits in the outputs", "[vram]")
   const auto with_version = vram_detail::loss_buffers(arch, resolved(arch, r));
   r.transformers_version.reset();
   CHECK(with_version.backward == vram_detail::loss_buffers(arch, resolved(arch, r)).backward);
-}
-
-TEST_CASE("Llama 2 7B QLoRA, FSDP on 2 GPUs, 10 x 2048, Transformers 4.38: 20.97 GiB (aa-07)",
-          "[vram]") {
-  const ModelArch& arch = preset("llama-2-7b");
-  SetupRequest r = fsdp_qlora_recipe(Method::Qlora, 10, Sharding::Fsdp);
-  r.quant = Quant::Nf4Dq;
-  r.transformers_version = LibraryVersion{4, 38};
-  const VramEstimate e = estimate_vram(arch, resolved(arch, r));
-  CHECK_THAT(gib_of(e.peak_reserved_bytes), WithinRel(20.97, 0.10));
-}
-
-TEST_CASE("the same-step split keeps micro-batch x accumulation and fits", "[vram]") {
-  const ModelArch& arch = preset("llama-3.1-8b");
-  // HF defaults: 8 x 1024 tokens per step. On a 4090 (23.65 GiB usable) micro-batch 7 is the
-  // largest that fits; 7 does not divide 8, so 4 x 2 keeps the step.
-  const TrainingSetup defaults = resolved(arch, SetupRequest{.method = Method::Qlora});
-  const auto split = same_step_split(arch, defaults, gib_to_bytes(23.65));
-  REQUIRE(split);
-  CHECK(split->micro_batch == 4);
-  CHECK(split->grad_accum == 2);
-  // For any capacity the split fits, keeps the step, and no larger divisor of the step fits.
-  SetupRequest full{.method = Method::Full, .micro_batch = 4, .grad_accum = 3};
-  const TrainingSetup setup = resolved(preset("llama-3.2-1b"), full);
-  std::set<std::int64_t> micro_batches_seen;
-  for (double gib = 8; gib <= 80; gib += 4) {
-    const auto found = same_step_split(preset("llama-3.2-1b"), setup, gib_to_bytes(gib));
-    micro_batches_seen.insert(found ? found->micro_batch : 0);
-    if (!found) {
-      continue;
-    }
-    INFO(gib);
-    CHECK(found->micro_batch * found->grad_accum == 12);
-    TrainingSetup chosen = setup;
-    chosen.micro_batch = found->micro_batch;
-    chosen.grad_accum = found->grad_accum;
-    CHECK(fits(preset("llama-3.2-1b"), chosen, gib_to_bytes(gib)));
-    for (const std::int64_t larger : {6, 12}) {
-      if (larger > found->micro_batch) {
-        chosen.micro_batch = larger;
-        chosen.grad_accum = 12 / larger;
-        CHECK_FALSE(fits(preset("llama-3.2-1b"), chosen, gib_to_bytes(gib)));
-      }
-    }
-  }
-  // The sweep crosses from nothing fitting (0) through smaller splits to the whole step.
-  CHECK(micro_batches_seen.count(0) == 1);
-  CHECK(micro_batches_seen.count(12) == 1);
-  CHECK(micro_batches_seen.size() >= 3);
-}
-
-TEST_CASE("the same-step split never accumulates under optimizer-in-backward", "[vram]") {
-  const ModelArch& arch = preset("llama-3.1-8b");
-  SetupRequest r{.method = Method::Full, .micro_batch = 8, .grad_accum = 1};
-  r.framework = Framework::Torchtune;
-  r.optimizer_in_backward = true;
-  const TrainingSetup setup = resolved(arch, r);
-  const double peak = fit_bytes(estimate_vram(arch, setup));
-  CHECK_FALSE(same_step_split(arch, setup, peak * 0.99).has_value());
-  const auto at_peak = same_step_split(arch, setup, peak);
-  REQUIRE(at_peak);
-  CHECK(at_peak->micro_batch == 8);
-  CHECK(at_peak->grad_accum == 1);
 }
