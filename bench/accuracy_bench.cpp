@@ -9,11 +9,11 @@
 #include <vector>
 
 #include "calibration_case.hpp"
-#include "ftcost/models.hpp"
-#include "ftcost/resolve.hpp"
-#include "ftcost/units.hpp"
-#include "ftcost/vram.hpp"
-#include "ftcost/vram_fit.hpp"
+#include "ftcost/base/units.hpp"
+#include "ftcost/load/model_load.hpp"
+#include "ftcost/memory/memory.hpp"
+#include "ftcost/memory/memory_fit.hpp"
+#include "ftcost/setup/resolve.hpp"
 
 namespace {
 
@@ -45,7 +45,7 @@ const char* metric_name(Metric metric) {
 
 /// The prediction on the footing the source measured; "unspecified" is compared with reserved
 /// (docs/memory-model.md#calibration says why).
-double predicted_gib(const ftcost::VramEstimate& e, Metric metric) {
+double predicted_gib(const ftcost::MemoryEstimate& e, Metric metric) {
   switch (metric) {
     case Metric::Allocated:
       return ftcost::bytes_to_gib(e.peak_allocated_bytes);
@@ -101,7 +101,7 @@ int run(const std::string& path) {
     const CalibrationCase c = ftcost::bench::to_case(row);
     const ftcost::ModelArch arch = ftcost::resolve_model(c.model, presets).arch;
     const ftcost::TrainingSetup setup = ftcost::resolve_setup(arch, c.request).setup;
-    const ftcost::VramEstimate e = ftcost::estimate_vram(arch, setup);
+    const ftcost::MemoryEstimate e = ftcost::estimate_memory(arch, setup);
     const double predicted = predicted_gib(e, c.metric);
     std::string verdict;
     if (c.metric == Metric::Capacity || c.metric == Metric::Oom) {

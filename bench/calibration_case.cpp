@@ -4,7 +4,7 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "ftcost/names.hpp"
+#include "ftcost/base/names.hpp"
 
 namespace ftcost::bench {
 

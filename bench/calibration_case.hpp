@@ -4,7 +4,7 @@
 #include <string>
 
 #include "calibration_csv.hpp"
-#include "ftcost/setup.hpp"
+#include "ftcost/setup/setup.hpp"
 
 namespace ftcost::bench {
 

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "ftcost/defaults.hpp"
+#include "ftcost/load/defaults.hpp"
 
 extern char** environ;
 

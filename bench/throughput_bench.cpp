@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "calibration_case.hpp"
-#include "ftcost/duration.hpp"
-#include "ftcost/gpus.hpp"
-#include "ftcost/models.hpp"
-#include "ftcost/params.hpp"
-#include "ftcost/resolve.hpp"
+#include "ftcost/duration/duration.hpp"
+#include "ftcost/load/gpu_load.hpp"
+#include "ftcost/load/model_load.hpp"
+#include "ftcost/model/params.hpp"
+#include "ftcost/setup/resolve.hpp"
 
 namespace {
 

@@ -5,7 +5,7 @@ string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
 get_filename_component(name "${INPUT}" NAME)
 file(WRITE "${OUTPUT}.tmp"
   "// Generated from ${name} by cmake/EmbedFile.cmake; do not edit.\n"
-  "#include \"ftcost/defaults.hpp\"\n\n"
+  "#include \"ftcost/load/defaults.hpp\"\n\n"
   "namespace ftcost::embedded {\nnamespace {\n"
   "constexpr unsigned char kBytes[] = {${bytes}0x00};\n}  // namespace\n\n"
   "std::string_view ${SYMBOL}() noexcept {\n"

@@ -5,10 +5,10 @@
 #include <string_view>
 #include <vector>
 
-#include "ftcost/catalog_load.hpp"
-#include "ftcost/error.hpp"
-#include "ftcost/models.hpp"
-#include "ftcost/params.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/load/catalog_load.hpp"
+#include "ftcost/load/model_load.hpp"
+#include "ftcost/model/params.hpp"
 #include "test_gpus.hpp"
 
 namespace ftcost::fuzz {

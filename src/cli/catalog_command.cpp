@@ -8,7 +8,7 @@
 #include <memory>
 
 #include "catalog_options.hpp"
-#include "ftcost/catalog_load.hpp"
+#include "ftcost/load/catalog_load.hpp"
 #include "number_option.hpp"
 #include "subject_options.hpp"
 

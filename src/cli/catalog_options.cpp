@@ -5,10 +5,10 @@
 #include <chrono>
 #include <iostream>
 
-#include "ftcost/catalog_load.hpp"
-#include "ftcost/defaults.hpp"
-#include "ftcost/error.hpp"
-#include "ftcost/gpus.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/load/catalog_load.hpp"
+#include "ftcost/load/defaults.hpp"
+#include "ftcost/load/gpu_load.hpp"
 #include "number_option.hpp"
 #include "subject_options.hpp"
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "ftcost/catalog.hpp"
+#include "ftcost/catalog/catalog.hpp"
 
 namespace CLI {
 class App;

@@ -2,7 +2,7 @@
 // `result`.
 #pragma once
 
-#include "ftcost/error.hpp"
+#include "ftcost/base/error.hpp"
 
 namespace CLI {
 class App;

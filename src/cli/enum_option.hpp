@@ -5,9 +5,9 @@
 #include <optional>
 #include <string>
 
-#include "ftcost/names.hpp"
-#include "ftcost/output_format.hpp"
-#include "ftcost/spelling.hpp"
+#include "ftcost/base/names.hpp"
+#include "ftcost/base/spelling.hpp"
+#include "ftcost/render/output_format.hpp"
 
 namespace ftcost::cli {
 

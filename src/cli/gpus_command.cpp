@@ -4,8 +4,8 @@
 
 #include "commands.hpp"
 #include "enum_option.hpp"
-#include "ftcost/gpus.hpp"
-#include "render/gpu_list.hpp"
+#include "ftcost/load/gpu_load.hpp"
+#include "ftcost/render/gpu_render.hpp"
 
 namespace ftcost::cli {
 

@@ -5,9 +5,9 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "ftcost/error.hpp"
-#include "ftcost/names.hpp"
-#include "ftcost/spelling.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/base/names.hpp"
+#include "ftcost/base/spelling.hpp"
 
 namespace {
 

@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "enum_option.hpp"
-#include "ftcost/models.hpp"
-#include "ftcost/models_render.hpp"
+#include "ftcost/load/model_load.hpp"
+#include "ftcost/render/model_render.hpp"
 
 namespace ftcost::cli {
 
@@ -17,7 +17,7 @@ void add_models_command(CLI::App& app, ExitCode& result) {
       app.add_subcommand("models", "List the built-in model presets and their parameter counts");
   add_format_option(*command, *format);
   command->callback([format, &result] {
-    render_models(default_model_presets(), *format, std::cout);
+    render::render_models(default_model_presets(), *format, std::cout);
     result = ExitCode::Ok;
   });
 }

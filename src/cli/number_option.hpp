@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "ftcost/decimal_text.hpp"
+#include "ftcost/base/decimal_text.hpp"
 
 namespace ftcost::cli {
 

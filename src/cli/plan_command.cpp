@@ -7,13 +7,13 @@
 
 #include "catalog_options.hpp"
 #include "enum_option.hpp"
-#include "ftcost/artifacts.hpp"
-#include "ftcost/duration.hpp"
-#include "ftcost/error.hpp"
-#include "ftcost/gpus.hpp"
-#include "ftcost/models.hpp"
-#include "ftcost/plan_render.hpp"
-#include "ftcost/resolve.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/duration/duration.hpp"
+#include "ftcost/load/gpu_load.hpp"
+#include "ftcost/load/model_load.hpp"
+#include "ftcost/plan/artifacts.hpp"
+#include "ftcost/render/plan_render.hpp"
+#include "ftcost/setup/resolve.hpp"
 #include "plan_flags.hpp"
 #include "setup_options.hpp"
 #include "warnings.hpp"
@@ -28,18 +28,18 @@ struct PlanOptions {
   WorkloadOptions workload;
   CatalogOptions catalog;
   PlanFlags flags;
-  PlanTableOptions table;
+  render::PlanTableOptions table;
   OutputFormat format = OutputFormat::Table;
 };
 
 // One configuration search; a setup impossible on that count (e.g. sharding rules) is a
 // rejection of those offers, not an error of the whole plan.
-RunEstimate search(const ModelArch& arch, const SetupRequest& setup, const Gpu& gpu,
-                   std::int64_t gpus, const Workload& workload) {
+DurationEstimate search(const ModelArch& arch, const SetupRequest& setup, const Gpu& gpu,
+                        std::int64_t gpus, const Workload& workload) {
   try {
-    return estimate_run(arch, setup, gpu, gpus, workload);
+    return estimate_duration(arch, setup, gpu, gpus, workload);
   } catch (const InputError& error) {
-    RunEstimate run;
+    DurationEstimate run;
     run.gpu_id = gpu.id;
     run.gpus = gpus;
     run.why_not = error.problem();
@@ -47,10 +47,10 @@ RunEstimate search(const ModelArch& arch, const SetupRequest& setup, const Gpu& 
   }
 }
 
-// The duration model for one (GPU, count): estimate_run searches micro-batch and checkpointing,
-// and ZeRO-3 when data parallel does not fit (docs/planner.md#enumeration).
-RunFunction run_function(const ModelArch& arch, const SetupRequest& setup,
-                         const Workload& workload) {
+// The duration model for one (GPU, count): estimate_duration searches micro-batch and
+// checkpointing, and ZeRO-3 when data parallel does not fit (docs/planner.md#enumeration).
+DurationFunction duration_function(const ModelArch& arch, const SetupRequest& setup,
+                                   const Workload& workload) {
   return [&arch, &setup, &workload](const std::string& gpu_id, std::int64_t gpus) {
     return search(arch, setup, resolve_gpu(gpu_id, default_gpus()), gpus, workload);
   };
@@ -78,21 +78,21 @@ ExitCode run_plan(const PlanOptions& options) {
   const PlanRequest request = plan_request(
       options.flags, loaded.catalog,
       artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens), gpu_notes);
-  const Plan result =
-      plan(request, loaded.catalog, run_function(model.arch, options.setup, workload.workload));
-  PlanContext context{.model_id = model.arch.id,
-                      .model_name = model.arch.name,
-                      .method = resolved.setup.method,
-                      .dataset_tokens = workload.workload.dataset_tokens,
-                      .epochs = workload.workload.epochs,
-                      .catalog_origin = loaded.origin,
-                      .catalog_version = loaded.catalog.version,
-                      .catalog_as_of = loaded.catalog.as_of,
-                      .catalog_schema_version = loaded.catalog.schema_version,
-                      .catalog_offers = loaded.catalog.offers.size(),
-                      .assumptions = std::move(model.assumptions)};
+  const Plan result = plan(request, loaded.catalog,
+                           duration_function(model.arch, options.setup, workload.workload));
+  render::PlanContext context{.model_id = model.arch.id,
+                              .model_name = model.arch.name,
+                              .method = resolved.setup.method,
+                              .dataset_tokens = workload.workload.dataset_tokens,
+                              .epochs = workload.workload.epochs,
+                              .catalog_origin = loaded.origin,
+                              .catalog_version = loaded.catalog.version,
+                              .catalog_as_of = loaded.catalog.as_of,
+                              .catalog_schema_version = loaded.catalog.schema_version,
+                              .catalog_offers = loaded.catalog.offers.size(),
+                              .assumptions = std::move(model.assumptions)};
   // The search chose micro-batch, accumulation and checkpointing per offer, so the setup
-  // assumptions shown are the top plan's (estimate_run drops the defaults it overrode).
+  // assumptions shown are the top plan's (estimate_duration drops the defaults it overrode).
   const auto& setup_notes =
       result.rows.empty() ? resolved.assumptions : result.rows.front().run.assumptions;
   const std::vector<Assumption>& gpu_assumptions = gpu_notes;
@@ -105,7 +105,7 @@ ExitCode run_plan(const PlanOptions& options) {
     shown.push_back(row.offer);
   }
   warn_stale_offers_shown(shown, loaded.origin, options.catalog);
-  render_plan(result, request, context, options.format, options.table, std::cout);
+  render::render_plan(result, request, context, options.format, options.table, std::cout);
   return exit_code(result.outcome);
 }
 

@@ -4,9 +4,9 @@
 #include <CLI/CLI.hpp>
 
 #include "enum_option.hpp"
-#include "ftcost/error.hpp"
-#include "ftcost/gpus.hpp"
-#include "ftcost/spelling.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/base/spelling.hpp"
+#include "ftcost/load/gpu_load.hpp"
 #include "number_option.hpp"
 #include "subject_options.hpp"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "ftcost/catalog.hpp"
-#include "ftcost/planner.hpp"
+#include "ftcost/catalog/catalog.hpp"
+#include "ftcost/plan/planner.hpp"
 
 namespace CLI {
 class App;

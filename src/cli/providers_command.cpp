@@ -8,7 +8,7 @@
 
 #include "catalog_options.hpp"
 #include "enum_option.hpp"
-#include "ftcost/plan_render.hpp"
+#include "ftcost/render/provider_render.hpp"
 #include "plan_flags.hpp"
 #include "subject_options.hpp"
 
@@ -41,7 +41,7 @@ ExitCode run_providers(const ProvidersOptions& options) {
   std::erase_if(catalog.offers, [&](const Offer& o) {
     return !wanted(providers, o.provider) || !wanted(gpus, o.gpu);
   });
-  render_providers(catalog, options.format, std::cout);
+  render::render_providers(catalog, options.format, std::cout);
   return ExitCode::Ok;
 }
 

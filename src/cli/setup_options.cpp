@@ -4,8 +4,8 @@
 #include <CLI/CLI.hpp>
 
 #include "enum_option.hpp"
-#include "ftcost/library_version.hpp"
-#include "ftcost/resolve.hpp"
+#include "ftcost/base/library_version.hpp"
+#include "ftcost/setup/resolve.hpp"
 #include "number_option.hpp"
 
 namespace ftcost::cli {

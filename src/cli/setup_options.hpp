@@ -1,7 +1,7 @@
 // The training-setup flags shared by `vram`, `time` and `plan`.
 #pragma once
 
-#include "ftcost/setup.hpp"
+#include "ftcost/setup/setup.hpp"
 
 namespace CLI {
 class App;

@@ -3,7 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "ftcost/gpus.hpp"
+#include "ftcost/load/gpu_load.hpp"
 
 namespace ftcost::cli {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "ftcost/gpu.hpp"
+#include "ftcost/gpu/gpu.hpp"
 
 namespace CLI {
 class App;

@@ -5,10 +5,10 @@
 
 #include "commands.hpp"
 #include "enum_option.hpp"
-#include "ftcost/duration.hpp"
-#include "ftcost/models.hpp"
+#include "ftcost/duration/duration.hpp"
+#include "ftcost/load/model_load.hpp"
+#include "ftcost/render/duration_render.hpp"
 #include "number_option.hpp"
-#include "render/run_render.hpp"
 #include "setup_options.hpp"
 #include "subject_options.hpp"
 #include "warnings.hpp"
@@ -34,9 +34,9 @@ ExitCode run_time(const TimeOptions& options) {
   const ResolvedWorkload workload = resolve_workload_options(options.workload);
   const ResolvedModel model = resolve_model(options.model, default_model_presets());
   const GpuChoice gpu = choose_builtin_gpu(*options.gpu);
-  RunEstimate run =
-      estimate_run(model.arch, options.request, *gpu.gpu, options.request.gpus.value_or(1),
-                   workload.workload, {.link_gb_per_s = options.link_gb_per_s});
+  DurationEstimate run =
+      estimate_duration(model.arch, options.request, *gpu.gpu, options.request.gpus.value_or(1),
+                        workload.workload, {.link_gb_per_s = options.link_gb_per_s});
   auto& notes = run.assumptions;
   notes.insert(notes.begin(), workload.assumptions.begin(), workload.assumptions.end());
   if (gpu.assumption) {
@@ -45,12 +45,12 @@ ExitCode run_time(const TimeOptions& options) {
   notes.insert(notes.begin(), model.assumptions.begin(), model.assumptions.end());
   print_warnings(notes);
   const bool fits = run.fits;
-  render::render_run({.model_id = model.arch.id,
-                      .model_name = model.arch.name,
-                      .dataset_tokens = workload.workload.dataset_tokens,
-                      .epochs = workload.workload.epochs,
-                      .run = std::move(run)},
-                     options.format, std::cout);
+  render::render_duration({.model_id = model.arch.id,
+                           .model_name = model.arch.name,
+                           .dataset_tokens = workload.workload.dataset_tokens,
+                           .epochs = workload.workload.epochs,
+                           .run = std::move(run)},
+                          options.format, std::cout);
   return fits ? ExitCode::Ok : ExitCode::NoFit;
 }
 

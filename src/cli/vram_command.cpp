@@ -8,11 +8,11 @@
 #include <memory>
 
 #include "enum_option.hpp"
-#include "ftcost/models.hpp"
-#include "ftcost/resolve.hpp"
-#include "ftcost/units.hpp"
-#include "ftcost/vram_fit.hpp"
-#include "ftcost/vram_render.hpp"
+#include "ftcost/base/units.hpp"
+#include "ftcost/load/model_load.hpp"
+#include "ftcost/memory/memory_fit.hpp"
+#include "ftcost/render/memory_render.hpp"
+#include "ftcost/setup/resolve.hpp"
 #include "number_option.hpp"
 #include "setup_options.hpp"
 #include "subject_options.hpp"
@@ -41,9 +41,9 @@ struct Capacity {
   double gib = 0;
 };
 
-FitReport fit_report(const ModelArch& arch, const TrainingSetup& setup, const VramEstimate& e,
-                     const Capacity& capacity) {
-  FitReport fit;
+render::FitReport fit_report(const ModelArch& arch, const TrainingSetup& setup,
+                             const MemoryEstimate& e, const Capacity& capacity) {
+  render::FitReport fit;
   fit.capacity_label = capacity.label;
   fit.capacity_source = capacity.source;
   fit.capacity_bytes = gib_to_bytes(capacity.gib);
@@ -82,7 +82,7 @@ std::optional<Capacity> capacity_for(const VramOptions& options, TrainingSetup& 
 ExitCode run_vram(const VramOptions& options) {
   ResolvedModel model = resolve_model(options.model, default_model_presets());
   ResolvedSetup resolved = resolve_setup(model.arch, options.request);
-  VramReport report;
+  render::MemoryReport report;
   report.arch = &model.arch;
   report.assumptions = std::move(model.assumptions);
   report.assumptions.insert(report.assumptions.end(), resolved.assumptions.begin(),
@@ -90,14 +90,14 @@ ExitCode run_vram(const VramOptions& options) {
   const std::optional<Capacity> capacity =
       capacity_for(options, resolved.setup, report.assumptions);
   report.setup = resolved.setup;
-  report.estimate = estimate_vram(model.arch, resolved.setup);
+  report.estimate = estimate_memory(model.arch, resolved.setup);
   if (capacity) {
     report.fit = fit_report(model.arch, resolved.setup, report.estimate, *capacity);
   }
   report.assumptions.insert(report.assumptions.end(), report.estimate.assumptions.begin(),
                             report.estimate.assumptions.end());
   print_warnings(report.assumptions);
-  render_vram(report, options.format, std::cout);
+  render::render_memory(report, options.format, std::cout);
   return report.fit && !report.fit->fits ? ExitCode::NoFit : ExitCode::Ok;
 }
 

@@ -3,7 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "ftcost/dataset.hpp"
+#include "ftcost/load/dataset.hpp"
 #include "number_option.hpp"
 #include "subject_options.hpp"
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "ftcost/workload.hpp"
+#include "ftcost/duration/workload.hpp"
 
 namespace CLI {
 class App;

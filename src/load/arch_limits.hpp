@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "ftcost/model.hpp"
+#include "ftcost/model/model.hpp"
 #include "json_reader.hpp"
 
 namespace ftcost::load {

@@ -2,9 +2,9 @@
 #include <algorithm>
 #include <map>
 
-#include "ftcost/catalog_load.hpp"
-#include "ftcost/error.hpp"
-#include "ftcost/names.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/base/names.hpp"
+#include "ftcost/load/catalog_load.hpp"
 #include "json_reader.hpp"
 
 namespace ftcost {

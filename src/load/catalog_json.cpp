@@ -3,9 +3,9 @@
 
 #include <unordered_map>
 
-#include "ftcost/catalog_load.hpp"
-#include "ftcost/error.hpp"
-#include "ftcost/spelling.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/base/spelling.hpp"
+#include "ftcost/load/catalog_load.hpp"
 
 namespace ftcost::load {
 namespace {

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ftcost/catalog.hpp"
+#include "ftcost/catalog/catalog.hpp"
 #include "json_reader.hpp"
 
 namespace ftcost::load {

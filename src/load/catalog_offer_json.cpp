@@ -2,7 +2,7 @@
 #include <algorithm>
 
 #include "catalog_json.hpp"
-#include "ftcost/spelling.hpp"
+#include "ftcost/base/spelling.hpp"
 
 namespace ftcost::load {
 namespace {

@@ -2,9 +2,9 @@
 #include <algorithm>
 
 #include "catalog_json.hpp"
-#include "ftcost/catalog_load.hpp"
-#include "ftcost/names.hpp"
-#include "ftcost/spelling.hpp"
+#include "ftcost/base/names.hpp"
+#include "ftcost/base/spelling.hpp"
+#include "ftcost/load/catalog_load.hpp"
 
 namespace ftcost::load {
 namespace {

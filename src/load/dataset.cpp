@@ -1,7 +1,7 @@
 // Counting samples and characters in JSONL, JSON and plain-text datasets.
-#include "ftcost/dataset.hpp"
+#include "ftcost/load/dataset.hpp"
 
-#include "ftcost/error.hpp"
+#include "ftcost/base/error.hpp"
 #include "json_checks.hpp"
 #include "json_reader.hpp"
 

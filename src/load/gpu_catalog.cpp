@@ -3,9 +3,9 @@
 #include <set>
 #include <utility>
 
-#include "ftcost/defaults.hpp"
-#include "ftcost/error.hpp"
-#include "ftcost/gpus.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/load/defaults.hpp"
+#include "ftcost/load/gpu_load.hpp"
 #include "json_reader.hpp"
 
 namespace ftcost {

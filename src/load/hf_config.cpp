@@ -5,9 +5,9 @@
 #include <initializer_list>
 
 #include "arch_limits.hpp"
-#include "ftcost/arch.hpp"
-#include "ftcost/names.hpp"
-#include "ftcost/spelling.hpp"
+#include "ftcost/base/names.hpp"
+#include "ftcost/base/spelling.hpp"
+#include "ftcost/model/arch.hpp"
 #include "hf_family.hpp"
 #include "hf_keys.hpp"
 #include "hf_moe.hpp"

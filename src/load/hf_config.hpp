@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "ftcost/models.hpp"
+#include "ftcost/load/model_load.hpp"
 
 namespace ftcost::load {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ftcost/arch.hpp"
+#include "ftcost/model/arch.hpp"
 
 namespace ftcost::load {
 

@@ -1,7 +1,7 @@
 // Reading the mixture-of-experts and MLA keys of a HuggingFace config.json.
 #pragma once
 
-#include "ftcost/arch.hpp"
+#include "ftcost/model/arch.hpp"
 #include "hf_family.hpp"
 #include "json_reader.hpp"
 

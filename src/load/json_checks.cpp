@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "ftcost/error.hpp"
+#include "ftcost/base/error.hpp"
 #include "json_reader.hpp"
 
 namespace ftcost::load {

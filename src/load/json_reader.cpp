@@ -8,9 +8,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "ftcost/error.hpp"
-#include "ftcost/names.hpp"
-#include "ftcost/spelling.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/base/names.hpp"
+#include "ftcost/base/spelling.hpp"
 #include "json_checks.hpp"
 
 namespace ftcost::load {

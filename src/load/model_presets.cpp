@@ -2,9 +2,9 @@
 #include <set>
 
 #include "arch_limits.hpp"
-#include "ftcost/arch.hpp"
-#include "ftcost/error.hpp"
-#include "ftcost/models.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/load/model_load.hpp"
+#include "ftcost/model/arch.hpp"
 #include "json_reader.hpp"
 
 namespace ftcost {

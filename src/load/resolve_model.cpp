@@ -5,10 +5,10 @@
 #include <cctype>
 #include <utility>
 
-#include "ftcost/defaults.hpp"
-#include "ftcost/error.hpp"
-#include "ftcost/models.hpp"
-#include "ftcost/spelling.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/base/spelling.hpp"
+#include "ftcost/load/defaults.hpp"
+#include "ftcost/load/model_load.hpp"
 #include "hf_config.hpp"
 #include "json_reader.hpp"
 

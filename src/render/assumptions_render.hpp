@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "ftcost/assumption.hpp"
+#include "ftcost/base/assumption.hpp"
 
 namespace ftcost::render {
 

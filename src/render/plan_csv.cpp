@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "csv_writer.hpp"
-#include "ftcost/plan_render.hpp"
+#include "ftcost/render/plan_render.hpp"
 #include "plan_text.hpp"
 
 namespace ftcost::render {

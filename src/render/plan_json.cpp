@@ -1,7 +1,7 @@
 // `ftcost plan --format json`: the versioned document of docs/plan-output.md.
 #include <nlohmann/json.hpp>
 
-#include "ftcost/plan_render.hpp"
+#include "ftcost/render/plan_render.hpp"
 #include "plan_text.hpp"
 #include "setup_json.hpp"
 
@@ -16,7 +16,7 @@ json optional(const std::optional<T>& value) {
 }
 
 // The setup's keys (setup_json, as vram and time print them) plus the run's figures.
-json configuration(const RunEstimate& run) {
+json configuration(const DurationEstimate& run) {
   json object = setup_json(run.setup);
   object["peak_reserved_gib"] = run.peak_reserved_gib;
   object["capacity_gib"] = run.capacity_gib;

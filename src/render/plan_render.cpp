@@ -1,12 +1,11 @@
 // render_plan: the format switch, and the text pieces every plan format shares.
-#include "ftcost/plan_render.hpp"
+#include "ftcost/render/plan_render.hpp"
 
 #include <fmt/format.h>
 
 #include "plan_text.hpp"
 
-namespace ftcost {
-namespace render {
+namespace ftcost::render {
 
 std::string shape_text(const PlanRow& row) {
   const std::string one = fmt::format("{}x {}", row.offer.gpus, row.offer.gpu);
@@ -45,21 +44,19 @@ std::string outcome_text(const Plan& plan, const PlanRequest& request) {
   return {};
 }
 
-}  // namespace render
-
 void render_plan(const Plan& plan, const PlanRequest& request, const PlanContext& context,
                  OutputFormat format, const PlanTableOptions& table, std::ostream& out) {
   switch (format) {
     case OutputFormat::Table:
-      render::write_plan_table(plan, request, context, table, out);
+      write_plan_table(plan, request, context, table, out);
       return;
     case OutputFormat::Json:
-      render::write_plan_json(plan, request, context, out);
+      write_plan_json(plan, request, context, out);
       return;
     case OutputFormat::Csv:
-      render::write_plan_csv(plan, out);
+      write_plan_csv(plan, out);
       return;
   }
 }
 
-}  // namespace ftcost
+}  // namespace ftcost::render

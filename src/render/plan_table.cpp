@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "assumptions_render.hpp"
-#include "ftcost/plan_render.hpp"
+#include "ftcost/render/plan_render.hpp"
 #include "plan_text.hpp"
 #include "table_writer.hpp"
 

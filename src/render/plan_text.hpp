@@ -4,7 +4,7 @@
 #include <ostream>
 #include <string>
 
-#include "ftcost/plan_render.hpp"
+#include "ftcost/render/plan_render.hpp"
 
 namespace ftcost::render {
 

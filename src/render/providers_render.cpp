@@ -4,10 +4,10 @@
 #include <nlohmann/json.hpp>
 
 #include "csv_writer.hpp"
-#include "ftcost/plan_render.hpp"
+#include "ftcost/render/provider_render.hpp"
 #include "table_writer.hpp"
 
-namespace ftcost {
+namespace ftcost::render {
 namespace {
 
 using nlohmann::json;
@@ -20,8 +20,7 @@ std::string spot_text(const Provider& p) {
                      p.spot->notice_s);
 }
 
-void write_tables(const Catalog& catalog, std::ostream& out) {
-  using render::Align;
+void write_providers_tables(const Catalog& catalog, std::ostream& out) {
   std::vector<std::vector<std::string>> providers;
   for (const Provider& p : catalog.providers) {
     providers.push_back({p.id, p.name, std::string(name_of(p.kind)),
@@ -32,17 +31,17 @@ void write_tables(const Catalog& catalog, std::ostream& out) {
                          p.reliability ? fmt::format("{:g}", p.reliability->value) : "-",
                          p.multi_node ? p.multi_node->fabric : "-"});
   }
-  render::write_table(out,
-                      {{"provider", Align::Left},
-                       {"name", Align::Left},
-                       {"kind", Align::Left},
-                       {"billing", Align::Right},
-                       {"disk $/GB-mo run/stop", Align::Right},
-                       {"egress $/GB", Align::Right},
-                       {"spot", Align::Left},
-                       {"reliability", Align::Right},
-                       {"multi-node", Align::Left}},
-                      providers);
+  write_table(out,
+              {{"provider", Align::Left},
+               {"name", Align::Left},
+               {"kind", Align::Left},
+               {"billing", Align::Right},
+               {"disk $/GB-mo run/stop", Align::Right},
+               {"egress $/GB", Align::Right},
+               {"spot", Align::Left},
+               {"reliability", Align::Right},
+               {"multi-node", Align::Left}},
+              providers);
   out << '\n';
   std::vector<std::vector<std::string>> offers;
   for (const Offer& o : catalog.offers) {
@@ -51,16 +50,16 @@ void write_tables(const Catalog& catalog, std::ostream& out) {
                       fmt::format("{:.4g}", o.usd_per_hour / static_cast<double>(o.gpus)),
                       o.instance_type, o.as_of});
   }
-  render::write_table(out,
-                      {{"provider", Align::Left},
-                       {"gpu", Align::Left},
-                       {"gpus", Align::Right},
-                       {"tier", Align::Left},
-                       {"$/h", Align::Right},
-                       {"$/GPU-h", Align::Right},
-                       {"instance", Align::Left},
-                       {"as of", Align::Left}},
-                      offers);
+  write_table(out,
+              {{"provider", Align::Left},
+               {"gpu", Align::Left},
+               {"gpus", Align::Right},
+               {"tier", Align::Left},
+               {"$/h", Align::Right},
+               {"$/GPU-h", Align::Right},
+               {"instance", Align::Left},
+               {"as of", Align::Left}},
+              offers);
 }
 
 json provider_json(const Provider& p) {
@@ -87,7 +86,7 @@ json provider_json(const Provider& p) {
           {"multi_node_fabric", p.multi_node ? json(p.multi_node->fabric) : json(nullptr)}};
 }
 
-void write_json(const Catalog& catalog, std::ostream& out) {
+void write_providers_json(const Catalog& catalog, std::ostream& out) {
   json providers = json::array();
   for (const Provider& p : catalog.providers) {
     providers.push_back(provider_json(p));
@@ -122,7 +121,7 @@ void write_json(const Catalog& catalog, std::ostream& out) {
       << '\n';
 }
 
-void write_csv(const Catalog& catalog, std::ostream& out) {
+void write_providers_csv(const Catalog& catalog, std::ostream& out) {
   std::vector<std::vector<std::string>> rows;
   for (const Offer& o : catalog.offers) {
     const Provider* p = catalog.find_provider(o.provider);
@@ -130,10 +129,10 @@ void write_csv(const Catalog& catalog, std::ostream& out) {
                     std::string(name_of(o.tier)), fmt::format("{}", o.usd_per_hour),
                     o.instance_type, o.as_of, o.source});
   }
-  render::write_csv(out,
-                    {"provider", "provider_name", "gpu", "gpus", "tier", "usd_per_hour",
-                     "instance_type", "as_of", "source"},
-                    rows);
+  write_csv(out,
+            {"provider", "provider_name", "gpu", "gpus", "tier", "usd_per_hour", "instance_type",
+             "as_of", "source"},
+            rows);
 }
 
 }  // namespace
@@ -141,15 +140,15 @@ void write_csv(const Catalog& catalog, std::ostream& out) {
 void render_providers(const Catalog& catalog, OutputFormat format, std::ostream& out) {
   switch (format) {
     case OutputFormat::Table:
-      write_tables(catalog, out);
+      write_providers_tables(catalog, out);
       return;
     case OutputFormat::Json:
-      write_json(catalog, out);
+      write_providers_json(catalog, out);
       return;
     case OutputFormat::Csv:
-      write_csv(catalog, out);
+      write_providers_csv(catalog, out);
       return;
   }
 }
 
-}  // namespace ftcost
+}  // namespace ftcost::render

@@ -1,7 +1,7 @@
 // setup_json: the TrainingSetup object of every JSON document (docs/json-output.md#setup).
 #include "setup_json.hpp"
 
-#include "ftcost/names.hpp"
+#include "ftcost/base/names.hpp"
 
 namespace ftcost::render {
 

@@ -3,7 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ftcost/setup.hpp"
+#include "ftcost/setup/setup.hpp"
 
 namespace ftcost::render {
 

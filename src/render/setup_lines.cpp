@@ -4,7 +4,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "ftcost/names.hpp"
+#include "ftcost/base/names.hpp"
 
 namespace ftcost::render {
 

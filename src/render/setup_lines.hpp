@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "ftcost/setup.hpp"
+#include "ftcost/setup/setup.hpp"
 
 namespace ftcost::render {
 

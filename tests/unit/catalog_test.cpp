@@ -5,9 +5,9 @@
 #include <set>
 #include <sstream>
 
-#include "ftcost/catalog_load.hpp"
-#include "ftcost/defaults.hpp"
-#include "ftcost/error.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/load/catalog_load.hpp"
+#include "ftcost/load/defaults.hpp"
 #include "test_gpus.hpp"
 
 using ftcost::Catalog;

@@ -1,11 +1,11 @@
 // Dataset files: counting samples and text, and the errors for unreadable or invalid files.
-#include "ftcost/dataset.hpp"
+#include "ftcost/load/dataset.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <fstream>
 
-#include "ftcost/error.hpp"
+#include "ftcost/base/error.hpp"
 
 using ftcost::DatasetFormat;
 

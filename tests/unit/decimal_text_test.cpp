@@ -1,5 +1,5 @@
 // Strict decimal parsing of command-line numbers: no hex, octal, NaN, infinity or empty values.
-#include "ftcost/decimal_text.hpp"
+#include "ftcost/base/decimal_text.hpp"
 
 #include <catch2/catch.hpp>
 

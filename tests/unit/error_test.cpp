@@ -1,5 +1,5 @@
 // InputError: every message is one line, whatever the input contained.
-#include "ftcost/error.hpp"
+#include "ftcost/base/error.hpp"
 
 #include <catch2/catch.hpp>
 #include <string>

@@ -1,9 +1,8 @@
 // The GPU list: built-in data, schema validation, and resolving what users type.
-#include "ftcost/gpus.hpp"
-
 #include <catch2/catch.hpp>
 
-#include "ftcost/error.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/load/gpu_load.hpp"
 
 namespace {
 

@@ -6,9 +6,9 @@
 #include <fstream>
 #include <sstream>
 
-#include "ftcost/error.hpp"
-#include "ftcost/models.hpp"
-#include "ftcost/params.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/load/model_load.hpp"
+#include "ftcost/model/params.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinRel;

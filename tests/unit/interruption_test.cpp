@@ -1,5 +1,5 @@
 // The spot interruption model against hand-computed values (docs/planner.md#interruptions).
-#include "ftcost/interruption.hpp"
+#include "ftcost/plan/interruption.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -3,7 +3,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "ftcost/error.hpp"
+#include "ftcost/base/error.hpp"
 
 using Catch::Matchers::Equals;
 using ftcost::InputError;

@@ -1,5 +1,5 @@
 // Release numbers for --transformers-version: strict major.minor[.patch], compared by value.
-#include "ftcost/library_version.hpp"
+#include "ftcost/base/library_version.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,10 +1,9 @@
 // Built-in presets, the presets schema reader, and --model resolution.
-#include "ftcost/models.hpp"
-
 #include <catch2/catch.hpp>
 
-#include "ftcost/error.hpp"
-#include "ftcost/params.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/load/model_load.hpp"
+#include "ftcost/model/params.hpp"
 
 using Catch::Matchers::WithinRel;
 

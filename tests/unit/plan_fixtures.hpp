@@ -5,14 +5,14 @@
 #include <map>
 #include <string>
 
-#include "ftcost/planner.hpp"
+#include "ftcost/plan/planner.hpp"
 
 namespace ftcost::test {
 
 using ftcost::Catalog;
+using ftcost::DurationEstimate;
 using ftcost::Offer;
 using ftcost::PlanRequest;
-using ftcost::RunEstimate;
 using ftcost::Tier;
 
 inline ftcost::BillingRule billing(double granularity_s, double minimum_s) {
@@ -66,10 +66,10 @@ inline Catalog catalog() {
 
 // Hand-made duration model: 2 h on an RTX 4090, 0.8 h on an H100, 1.2 h on an A100, the job
 // does not fit a T4; N GPUs divide the time by N.
-inline RunEstimate fake_run(const std::string& gpu, std::int64_t gpus) {
+inline DurationEstimate fake_run(const std::string& gpu, std::int64_t gpus) {
   static const std::map<std::string, double> hours{
       {"rtx-4090", 2.0}, {"h100-sxm", 0.8}, {"a100-80gb-sxm", 1.2}};
-  RunEstimate run;
+  DurationEstimate run;
   run.gpu_id = gpu;
   run.gpus = gpus;
   const auto it = hours.find(gpu);

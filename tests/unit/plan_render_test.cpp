@@ -1,18 +1,19 @@
 // Plan output: the JSON document's schema, CSV structure, and the table's header and outcome.
-#include "ftcost/plan_render.hpp"
+#include "ftcost/render/plan_render.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "ftcost/render/provider_render.hpp"
 #include "plan_fixtures.hpp"
 
 using namespace ftcost::test;
 
 namespace {
 
-ftcost::PlanContext context() {
-  ftcost::PlanContext c;
+ftcost::render::PlanContext context() {
+  ftcost::render::PlanContext c;
   c.model_id = "llama-3.1-8b";
   c.model_name = "Llama 3.1 8B";
   c.dataset_tokens = 1e7;
@@ -25,10 +26,10 @@ ftcost::PlanContext context() {
 }
 
 std::string rendered(ftcost::OutputFormat format, const PlanRequest& req,
-                     ftcost::PlanTableOptions table = {}) {
+                     ftcost::render::PlanTableOptions table = {}) {
   const ftcost::Plan plan = ftcost::plan(req, catalog(), fake_run);
   std::ostringstream out;
-  ftcost::render_plan(plan, req, context(), format, table, out);
+  ftcost::render::render_plan(plan, req, context(), format, table, out);
   return out.str();
 }
 
@@ -91,7 +92,7 @@ TEST_CASE("plan table: assumptions header, rows, outcome; --verbose adds rejecti
 
 TEST_CASE("providers listing: JSON has every provider and offer", "[render]") {
   std::ostringstream out;
-  ftcost::render_providers(catalog(), ftcost::OutputFormat::Json, out);
+  ftcost::render::render_providers(catalog(), ftcost::OutputFormat::Json, out);
   const auto doc = nlohmann::json::parse(out.str());
   CHECK(doc.at("providers").size() == 1);
   CHECK(doc.at("offers").size() == 5);

@@ -1,19 +1,19 @@
 // The planner: line items against hand-computed values, and the properties the issue requires.
-#include "ftcost/planner.hpp"
+#include "ftcost/plan/planner.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <map>
 
-#include "ftcost/error.hpp"
+#include "ftcost/base/error.hpp"
 #include "plan_fixtures.hpp"
 
 using Catch::Detail::Approx;
 using ftcost::Catalog;
+using ftcost::DurationEstimate;
 using ftcost::Offer;
 using ftcost::Plan;
 using ftcost::PlanRequest;
-using ftcost::RunEstimate;
 using ftcost::Tier;
 using namespace ftcost::test;
 

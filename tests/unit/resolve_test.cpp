@@ -1,11 +1,11 @@
 // resolve_setup: framework defaults, LoRA target presets and bad-input messages.
-#include "ftcost/resolve.hpp"
+#include "ftcost/setup/resolve.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 
-#include "ftcost/error.hpp"
-#include "ftcost/models.hpp"
+#include "ftcost/base/error.hpp"
+#include "ftcost/load/model_load.hpp"
 
 using Catch::Matchers::Contains;
 using namespace ftcost;

@@ -1,9 +1,9 @@
 // "Did you mean" suggestions and enum name tables.
-#include "ftcost/spelling.hpp"
+#include "ftcost/base/spelling.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "ftcost/setup.hpp"
+#include "ftcost/setup/setup.hpp"
 
 using ftcost::closest_name;
 using ftcost::edit_distance;

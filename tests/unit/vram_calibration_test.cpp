@@ -1,7 +1,7 @@
 // The memory model against published measured runs (bench/data/calibration.csv).
 #include <catch2/catch.hpp>
 
-#include "ftcost/vram.hpp"
+#include "ftcost/memory/memory.hpp"
 #include "vram_fixtures.hpp"
 
 using Catch::Matchers::WithinRel;
@@ -52,7 +52,7 @@ TEST_CASE("Llama 3.2 3B full fine-tune without checkpointing: 60.0 GiB allocated
                  .attention = Attention::Sdpa};
   r.loss = Loss::Standard;
   r.framework = Framework::Torchtune;
-  const VramEstimate e = estimate_vram(arch, resolved(arch, r));
+  const MemoryEstimate e = estimate_memory(arch, resolved(arch, r));
   CHECK_THAT(gib_of(e.peak_allocated_bytes), WithinRel(60.0, 0.05));
 }
 
@@ -69,7 +69,7 @@ TEST_CASE("Llama 3.2 3B with compile, chunked CE and checkpointing: 24.9 GiB (tt
   r.loss = Loss::Fused;
   r.framework = Framework::Torchtune;
   r.compiled = true;
-  const VramEstimate e = estimate_vram(arch, resolved(arch, r));
+  const MemoryEstimate e = estimate_memory(arch, resolved(arch, r));
   CHECK_THAT(gib_of(e.peak_allocated_bytes), WithinRel(24.9, 0.05));
 }
 
@@ -87,7 +87,7 @@ TEST_CASE("Llama 2 7B LoRA r8 on q,v at 2 x 512 tokens: 14.50 GiB reserved (tt-2
   r.lora_targets = std::vector<std::string>{"qv"};
   r.loss = Loss::Standard;
   r.framework = Framework::Torchtune;
-  const VramEstimate e = estimate_vram(arch, resolved(arch, r));
+  const MemoryEstimate e = estimate_memory(arch, resolved(arch, r));
   CHECK_THAT(gib_of(e.peak_reserved_bytes), WithinRel(14.50, 0.05));
 }
 
@@ -96,7 +96,7 @@ TEST_CASE("Llama 2 7B LoRA r64 under DDP on 2 GPUs, 4 x 2048: 22.04 GiB reserved
   const ModelArch& arch = preset("llama-2-7b");
   SetupRequest r = fsdp_qlora_recipe(Method::Lora, 4, Sharding::Ddp);
   r.transformers_version = LibraryVersion{4, 38};
-  const VramEstimate e = estimate_vram(arch, resolved(arch, r));
+  const MemoryEstimate e = estimate_memory(arch, resolved(arch, r));
   CHECK_THAT(gib_of(e.peak_reserved_bytes), WithinRel(22.04, 0.10));
 }
 
@@ -106,6 +106,6 @@ TEST_CASE("Llama 2 7B QLoRA, FSDP on 2 GPUs, 10 x 2048, Transformers 4.38: 20.97
   SetupRequest r = fsdp_qlora_recipe(Method::Qlora, 10, Sharding::Fsdp);
   r.quant = Quant::Nf4Dq;
   r.transformers_version = LibraryVersion{4, 38};
-  const VramEstimate e = estimate_vram(arch, resolved(arch, r));
+  const MemoryEstimate e = estimate_memory(arch, resolved(arch, r));
   CHECK_THAT(gib_of(e.peak_reserved_bytes), WithinRel(20.97, 0.10));
 }

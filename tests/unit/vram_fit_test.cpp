@@ -1,10 +1,9 @@
 // same_step_split: the micro-batch and accumulation that fit with the same optimizer step.
-#include "ftcost/vram_fit.hpp"
-
 #include <catch2/catch.hpp>
 #include <set>
 
-#include "ftcost/vram.hpp"
+#include "ftcost/memory/memory.hpp"
+#include "ftcost/memory/memory_fit.hpp"
 #include "vram_fixtures.hpp"
 
 using Catch::Matchers::WithinRel;
@@ -58,7 +57,7 @@ TEST_CASE("the same-step split never accumulates under optimizer-in-backward", "
   r.framework = Framework::Torchtune;
   r.optimizer_in_backward = true;
   const TrainingSetup setup = resolved(arch, r);
-  const double peak = fit_bytes(estimate_vram(arch, setup));
+  const double peak = fit_bytes(estimate_memory(arch, setup));
   CHECK_FALSE(same_step_split(arch, setup, peak * 0.99).has_value());
   const auto at_peak = same_step_split(arch, setup, peak);
   REQUIRE(at_peak);

@@ -1,10 +1,9 @@
 // The memory model: hand-computed components and properties every estimate has.
-#include "ftcost/vram.hpp"
-
 #include <catch2/catch.hpp>
 #include <numeric>
 
-#include "../../src/core/vram_terms.hpp"
+#include "core/memory/memory_terms.hpp"
+#include "ftcost/memory/memory.hpp"
 #include "vram_fixtures.hpp"
 
 using Catch::Matchers::WithinRel;
@@ -15,7 +14,7 @@ using test::resolved;
 
 namespace {
 
-void check_invariants(const VramEstimate& e) {
+void check_invariants(const MemoryEstimate& e) {
   const double sum =
       std::accumulate(e.components.begin(), e.components.end(), 0.0,
                       [](double s, const MemoryComponent& c) { return s + c.bytes; });
@@ -33,9 +32,9 @@ void check_invariants(const VramEstimate& e) {
 TEST_CASE("NF4 with double quantization costs 0.5159 bytes per parameter", "[vram]") {
   // 4-bit code + 8-bit absmax per 64 values + fp32 constant per 256 blocks:
   // 0.5 + 1/64 + 4/16384 = 0.515869140625 (QLoRA paper, sec. 3).
-  CHECK(vram_detail::quantized_bytes_per_param(Quant::Nf4Dq) == 0.515869140625);
+  CHECK(ftcost::quantized_bytes_per_param(Quant::Nf4Dq) == 0.515869140625);
   // Without double quantization the fp32 absmax per 64 values adds 4/64: 0.5625.
-  CHECK(vram_detail::quantized_bytes_per_param(Quant::Nf4) == 0.5625);
+  CHECK(ftcost::quantized_bytes_per_param(Quant::Nf4) == 0.5625);
 }
 
 TEST_CASE("QLoRA keeps Llama 3.1 8B's embeddings and lm_head in bf16 beside NF4 linears",
@@ -45,7 +44,7 @@ TEST_CASE("QLoRA keeps Llama 3.1 8B's embeddings and lm_head in bf16 beside NF4 
       resolved(arch, {.method = Method::Qlora, .framework = Framework::Torchtune});
   // Block linears 32 x 218,103,808 = 6,979,321,856 at 0.515869140625 B = 3,600,416,768 B;
   // the other 1,050,939,392 weights (embedding, lm_head, norms) at 2 B = 2,101,878,784 B.
-  const auto terms = vram_detail::static_terms(arch, setup);
+  const auto terms = test::static_terms_of(arch, setup);
   CHECK_THAT(terms.frozen_weights, WithinRel(5'702'295'552.0, 1e-12));
 }
 
@@ -53,11 +52,11 @@ TEST_CASE("gradient accumulation adds one gradient set, never one per micro-batc
   const ModelArch& arch = preset("llama-3.2-3b");
   SetupRequest request{.method = Method::Full, .framework = Framework::Torchtune};
   request.grad_accum = 1;
-  const double one = estimate_vram(arch, resolved(arch, request)).peak_allocated_bytes;
+  const double one = estimate_memory(arch, resolved(arch, request)).peak_allocated_bytes;
   request.grad_accum = 2;
-  const double two = estimate_vram(arch, resolved(arch, request)).peak_allocated_bytes;
+  const double two = estimate_memory(arch, resolved(arch, request)).peak_allocated_bytes;
   request.grad_accum = 64;
-  const double many = estimate_vram(arch, resolved(arch, request)).peak_allocated_bytes;
+  const double many = estimate_memory(arch, resolved(arch, request)).peak_allocated_bytes;
   CHECK(two >= one);
   CHECK(many == two);
 }
@@ -70,7 +69,7 @@ TEST_CASE("QLoRA <= LoRA <= full fine-tuning for the same setup", "[vram]") {
       if (method != Method::Full) {
         r.lora_targets = std::vector<std::string>{"all-linear"};
       }
-      const VramEstimate e = estimate_vram(arch, resolved(arch, r));
+      const MemoryEstimate e = estimate_memory(arch, resolved(arch, r));
       check_invariants(e);
       return e.peak_allocated_bytes;
     };
@@ -89,7 +88,7 @@ TEST_CASE("memory never decreases with sequence length or micro-batch", "[vram]"
     SetupRequest r{.method = Method::Qlora, .seq_len = seq, .micro_batch = 1};
     r.attention = attention;
     r.framework = framework;
-    const double peak = estimate_vram(arch, resolved(arch, r)).peak_allocated_bytes;
+    const double peak = estimate_memory(arch, resolved(arch, r)).peak_allocated_bytes;
     CHECK(peak >= previous);
     previous = peak;
   }
@@ -97,7 +96,7 @@ TEST_CASE("memory never decreases with sequence length or micro-batch", "[vram]"
   for (std::int64_t batch = 1; batch <= 64; batch *= 2) {
     SetupRequest r{.method = Method::Lora, .micro_batch = batch};
     r.framework = framework;
-    const double peak = estimate_vram(arch, resolved(arch, r)).peak_allocated_bytes;
+    const double peak = estimate_memory(arch, resolved(arch, r)).peak_allocated_bytes;
     CHECK(peak >= previous);
     previous = peak;
   }
@@ -110,7 +109,7 @@ TEST_CASE("per-GPU memory does not grow with more GPUs under zero3 or fsdp", "[v
   double previous = std::numeric_limits<double>::infinity();
   for (std::int64_t gpus = 2; gpus <= 64; gpus *= 2) {
     SetupRequest r{.method = method, .gpus = gpus, .sharding = sharding};
-    const double peak = estimate_vram(arch, resolved(arch, r)).peak_allocated_bytes;
+    const double peak = estimate_memory(arch, resolved(arch, r)).peak_allocated_bytes;
     CHECK(peak <= previous);
     previous = peak;
   }
@@ -122,7 +121,7 @@ TEST_CASE("compiled chunked CE holds the 16-bit logits list and no fp32 chunk", 
   r.loss = Loss::Fused;
   r.framework = Framework::Torchtune;
   r.compiled = true;
-  const auto buffers = vram_detail::loss_buffers(arch, resolved(arch, r));
+  const auto buffers = test::loss_buffers_of(arch, resolved(arch, r));
   // 8,192 tokens x 128,256 vocabulary = 1,050,673,152 logits. Forward: the bf16 chunks,
   // 2 B each = 2,101,346,304 B (Inductor fuses the fp32 upcast into the CE reductions).
   // Backward adds one chunk's bf16 gradient: x (1 + 1/8) = 2,364,014,592 B.
@@ -143,17 +142,11 @@ TEST_CASE("FSDP1 with CPU param offload keeps the whole unsharded root unit on t
   // 65 x 4096 norms = 262,410,240 bf16 weights = 524,820,480 B.
   r.cpu_offload = CpuOffload::None;
   const TrainingSetup sharded = resolved(arch, r);
-  const auto types = vram_detail::dtypes(sharded, vram_detail::stack_traits(sharded));
-  const auto split = vram_detail::split_params(arch, sharded);
   // Without offload the local half of the root is already among the resident weights.
-  CHECK(
-      vram_detail::gathered_unit_bytes(sharded, split, types, vram_detail::stack_traits(sharded)) ==
-      845'283'328.0 + 524'820'480.0 / 2);
+  CHECK(test::gathered_unit_bytes_of(arch, sharded) == 845'283'328.0 + 524'820'480.0 / 2);
   r.cpu_offload = CpuOffload::Params;
   const TrainingSetup offloaded = resolved(arch, r);
-  CHECK(vram_detail::gathered_unit_bytes(offloaded, split, types,
-                                         vram_detail::stack_traits(offloaded)) ==
-        845'283'328.0 + 524'820'480.0);
+  CHECK(test::gathered_unit_bytes_of(arch, offloaded) == 845'283'328.0 + 524'820'480.0);
 }
 
 TEST_CASE("Transformers before 4.46 holds fp32 logits in the outputs", "[vram]") {
@@ -163,22 +156,22 @@ TEST_CASE("Transformers before 4.46 holds fp32 logits in the outputs", "[vram]")
   r.framework = Framework::Hf;
   // 20,480 tokens x 32,000 vocabulary = 655,360,000 logits. Current releases: 16-bit held
   // logits + fp32 upcast + shifted copy + log-softmax = 14 B each, in both phases.
-  const auto current = vram_detail::loss_buffers(arch, resolved(arch, r));
+  const auto current = test::loss_buffers_of(arch, resolved(arch, r));
   CHECK(current.forward == 655'360'000.0 * 14);
   CHECK(current.backward == 655'360'000.0 * 14);
   // 4.38: fp32 held logits + shifted copy + log-softmax = 12 B; backward adds the nll and
   // log-softmax gradients next to the held logits and the saved log-softmax = 16 B.
   r.transformers_version = LibraryVersion{4, 38};
-  const auto legacy = vram_detail::loss_buffers(arch, resolved(arch, r));
+  const auto legacy = test::loss_buffers_of(arch, resolved(arch, r));
   CHECK(legacy.forward == 655'360'000.0 * 12);
   CHECK(legacy.backward == 655'360'000.0 * 16);
   r.transformers_version = LibraryVersion{4, 46};
-  CHECK(vram_detail::loss_buffers(arch, resolved(arch, r)).backward == current.backward);
+  CHECK(test::loss_buffers_of(arch, resolved(arch, r)).backward == current.backward);
   // torchtune and Unsloth never run Transformers' causal-LM forward: the release changes nothing.
   r.transformers_version = LibraryVersion{4, 38};
   const auto framework = GENERATE(Framework::Torchtune, Framework::Unsloth);
   r.framework = framework;
-  const auto with_version = vram_detail::loss_buffers(arch, resolved(arch, r));
+  const auto with_version = test::loss_buffers_of(arch, resolved(arch, r));
   r.transformers_version.reset();
-  CHECK(with_version.backward == vram_detail::loss_buffers(arch, resolved(arch, r)).backward);
+  CHECK(with_version.backward == test::loss_buffers_of(arch, resolved(arch, r)).backward);
 }

@@ -1,9 +1,9 @@
 // Workload flags: token counts with suffixes, samples x average tokens, epochs and defaults.
-#include "ftcost/workload.hpp"
+#include "ftcost/duration/workload.hpp"
 
 #include <catch2/catch.hpp>
 
-#include "ftcost/error.hpp"
+#include "ftcost/base/error.hpp"
 
 namespace {
 

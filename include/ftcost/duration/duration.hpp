@@ -1,0 +1,108 @@
+// The training-duration model: FLOPs per token, per-step time on one GPU type, multi-GPU
+// scaling, and the configuration search (docs/duration-model.md).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+#include "ftcost/duration/duration_estimate.hpp"
+#include "ftcost/gpu/gpu.hpp"
+#include "ftcost/model/model.hpp"
+#include "ftcost/setup/setup.hpp"
+
+namespace ftcost {
+
+/// Floating-point operations executed per trained token, split by pass (FLOP/token).
+struct FlopsPerToken {
+  double forward = 0;  ///< 2 per active linear weight and lm_head weight + attention 4·L·s·d_attn
+  double backward = 0;   ///< full: 2x forward; LoRA/QLoRA: input gradients only + adapters
+  double recompute = 0;  ///< one more forward when gradient checkpointing recomputes, else 0
+  [[nodiscard]] double total() const noexcept { return forward + backward + recompute; }
+};
+
+/// FLOPs per token for `setup` (its method, seq_len, LoRA rank/targets, grad_ckpt). Attention is
+/// counted as in PaLM's MFU accounting (Chowdhery et al. 2022, appendix B: 12·L·d_attn·s per
+/// token for forward+backward, no causal halving). Source: docs/duration-model.md#flops.
+[[nodiscard]] FlopsPerToken flops_per_token(const ModelArch& arch, const TrainingSetup& setup);
+
+/// How efficiently a training stack runs: calibrated on docs/duration-model.md#calibration.
+struct FrameworkProfile {
+  double matmul_efficiency = 0;    ///< achieved / peak tensor FLOP/s in the model's GEMMs (0..1)
+  double elementwise_traffic = 0;  ///< multiple of Korthikanti's 34·h bytes/token/layer moved
+                                   ///< by non-GEMM kernels per pass (eager >1, fused <1)
+  double launch_us_per_layer_pass = 0;  ///< host/launch overhead per layer per pass, microseconds
+};
+
+/// The profile of `setup`: GEMM efficiency by framework (hf, axolotl and unsloth call cuBLAS
+/// through eager PyTorch; torchtune's recipes measured higher), non-GEMM traffic and launch
+/// overhead by kernel fusion (eager, or fused when setup.compiled or under Unsloth's Triton
+/// kernels). Unsloth has no calibration rows: its profile is derived, not fitted.
+[[nodiscard]] FrameworkProfile framework_profile(const TrainingSetup& setup) noexcept;
+
+/// Peak dense tensor TFLOP/s `gpu` offers for `precision` (bf16, fp16 or fp32), times the
+/// sustained-clock factor of GeForce cards (docs/duration-model.md#clock).
+[[nodiscard]] double effective_peak_tflops(const Gpu& gpu, Precision precision) noexcept;
+
+/// Multi-GPU communication settings (docs/duration-model.md#scaling); every field overridable.
+struct ScalingOptions {
+  std::optional<double> link_gb_per_s;  ///< per-GPU collective bandwidth, GB/s (default by
+                                        ///< interconnect: NVLink, PCIe, or network when > 8 GPUs)
+};
+
+/// Per-GPU collective bandwidth used for `gpus` GPUs of type `gpu`, GB/s.
+[[nodiscard]] double link_gb_per_s(const Gpu& gpu, std::int64_t gpus,
+                                   const ScalingOptions& options) noexcept;
+
+/// Time of one optimizer step on one GPU, by component (seconds).
+struct StepTime {
+  double matmul_s = 0;         ///< GEMM FLOPs at the profile's efficiency
+  double elementwise_s = 0;    ///< non-GEMM kernels, bandwidth-bound
+  double weight_read_s = 0;    ///< reading the 16-bit weights once per pass per micro-batch
+  double dequant_s = 0;        ///< QLoRA: dequantizing NF4 weights per pass per micro-batch
+  double launch_s = 0;         ///< per-layer launch overhead
+  double optimizer_s = 0;      ///< optimizer update, bandwidth-bound
+  double communication_s = 0;  ///< gradient/parameter collectives for gpus > 1
+  double total_s = 0;          ///< max(compute, communication) + the non-overlapped share
+  double tokens = 0;           ///< tokens each GPU processes per optimizer step
+};
+
+/// Time of one optimizer step of `setup` on `setup.gpus` GPUs of type `gpu`. Pure.
+/// Source: docs/duration-model.md#step-time.
+[[nodiscard]] StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu& gpu,
+                                 const ScalingOptions& options);
+
+/// The memory a setup needs per GPU, as the memory model reports it.
+struct MemoryNeed {
+  double fit_bytes = 0;       ///< what must stay within the GPU's usable memory (fit_bytes() in
+                              ///< vram_fit.hpp)
+  double reserved_bytes = 0;  ///< torch.cuda.max_memory_reserved()
+};
+
+/// The memory model as the search sees it (estimate_memory in production, a stand-in in tests).
+using MemoryModel = std::function<MemoryNeed(const TrainingSetup&)>;
+
+/// Runs `workload` with `resolved` on `gpus` GPUs of type `gpu`. Unless `request` fixed them,
+/// picks the micro-batch (largest that fits, powers of two up to the per-GPU batch) and
+/// gradient checkpointing (only when needed) that give the most tokens/s, keeping the global
+/// batch through gradient accumulation. `fits` is false with why_not when nothing fits.
+/// Throws InputError for a non-positive workload. Source: docs/duration-model.md#search.
+[[nodiscard]] DurationEstimate estimate_duration_with(const ModelArch& arch,
+                                                      const TrainingSetup& resolved,
+                                                      const SetupRequest& request, const Gpu& gpu,
+                                                      std::int64_t gpus, const Workload& workload,
+                                                      const MemoryModel& memory,
+                                                      const ScalingOptions& options = {});
+
+/// estimate_duration_with on the real memory model: resolves `request` (with gpus set) through
+/// resolve_setup, searches with estimate_memory, and returns every assumption made on the way.
+/// When `request.sharding` is unset, gpus > 1 and the framework's default (data parallel) does
+/// not fit, ZeRO-3 is tried and used if it fits (stated as an assumption).
+/// Throws what resolve_setup throws (InputError, ExitCode::Usage) and InputError for a
+/// non-positive workload.
+[[nodiscard]] DurationEstimate estimate_duration(const ModelArch& arch, const SetupRequest& request,
+                                                 const Gpu& gpu, std::int64_t gpus,
+                                                 const Workload& workload,
+                                                 const ScalingOptions& options = {});
+
+}  // namespace ftcost

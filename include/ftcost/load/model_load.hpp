@@ -1,0 +1,47 @@
+// Loading model architectures: the built-in presets, HuggingFace config.json files, and the
+// --model resolver that accepts either (plus size aliases).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ftcost/base/assumption.hpp"
+#include "ftcost/model/model.hpp"
+
+namespace ftcost {
+
+/// Parses a presets file (data/models.json schema, version 1: docs/models.md#schema) into one
+/// ModelArch per row, with published counts filled from each row's "published" object.
+/// `origin` names the input in messages ("<built-in models>", a path).
+/// Throws InputError (ExitCode::InvalidData) naming the JSON Pointer of the first bad value,
+/// an unknown key, a duplicate id or an unsupported schema_version.
+[[nodiscard]] std::vector<ModelArch> parse_model_presets(std::string_view json_text,
+                                                         const std::string& origin);
+
+/// Parses a HuggingFace config.json (text_config nesting, GPT-style/BLOOM/Qwen v1 key spellings,
+/// MoE key variants, DeepSeek MLA, gpt-oss, Llama 4; docs/models.md#hf-config). The result's id
+/// and source are `origin`. Throws InputError (ExitCode::InvalidData) naming `origin`, the JSON
+/// Pointer and what is accepted for malformed JSON, a missing, mistyped or out-of-range key, or
+/// an unsupported model_type / architecture feature.
+[[nodiscard]] ModelArch parse_hf_config(std::string_view json_text, const std::string& origin);
+
+/// A --model value resolved to an architecture, with the assumptions made on the way (an alias
+/// mapped to its representative preset).
+struct ResolvedModel {
+  ModelArch arch;
+  std::vector<Assumption> assumptions;
+};
+
+/// Resolves `spec`: a path to a config.json (contains '/' or ends in ".json"; read with a
+/// 1 MiB limit), a preset id from `presets`, or a size alias (docs/models.md#aliases).
+/// Throws InputError("", "--model", "unknown model '...'", "did you mean ...", ExitCode::Usage)
+/// for an unknown name, and the loaders' InputErrors (ExitCode::InvalidData) for bad files.
+[[nodiscard]] ResolvedModel resolve_model(std::string_view spec,
+                                          const std::vector<ModelArch>& presets);
+
+/// The built-in presets (data/models.json embedded at build time), parsed once.
+/// Throws InputError only if the embedded data is broken (a test guards against that).
+[[nodiscard]] const std::vector<ModelArch>& default_model_presets();
+
+}  // namespace ftcost

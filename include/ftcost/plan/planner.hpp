@@ -1,0 +1,178 @@
+// The planner: every offer × instance count, costed as a whole project and ranked
+// (docs/planner.md).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ftcost/base/assumption.hpp"
+#include "ftcost/catalog/catalog.hpp"
+#include "ftcost/duration/duration_estimate.hpp"
+#include "ftcost/plan/artifacts.hpp"
+
+namespace ftcost {
+
+/// Ranking order of plans.
+enum class SortKey { Cost, Time, P90 };
+/// Which tiers to consider.
+enum class TierFilter { OnDemand, Spot, Any };
+/// What the user downloads when training ends.
+enum class DownloadKind { Adapter, Merged, None };
+
+/// The checkpoint destination meaning "the instance's own volume" (no external store).
+inline constexpr const char* kCheckpointToVolume = "volume";
+
+/// Everything the planner needs besides the catalog and the run estimates.
+struct PlanRequest {
+  ArtifactSizes artifacts;  ///< sizes from artifact_sizes()
+  // Selection (empty lists = everything).
+  std::vector<std::string> gpus;       ///< canonical GPU ids
+  std::vector<std::string> providers;  ///< provider ids
+  TierFilter tier = TierFilter::Any;
+  std::int64_t max_gpus = 64;             ///< GPUs per job, all instances together
+  std::optional<double> max_hours;        ///< expected wall time limit, hours
+  std::optional<double> min_reliability;  ///< host reliability floor (0..1)
+  std::optional<double> budget_usd;       ///< exit-code check only; plans are kept
+  std::optional<double> hazard_per_hour;  ///< replaces every spot hazard (per instance-hour)
+  SortKey sort = SortKey::Cost;
+  bool pareto = false;   ///< keep only cost × time Pareto-optimal plans
+  std::size_t top = 10;  ///< rows kept after ranking (0 = all)
+  // Project.
+  double keep_days = 7;  ///< days the volume is kept after training
+  DownloadKind download = DownloadKind::Adapter;
+  std::string checkpoint_to = kCheckpointToVolume;  ///< "volume" or a CheckpointStore id
+  std::int64_t keep_checkpoints = 1;                ///< checkpoints kept on disk (save_total_limit)
+  double download_gb_per_s = 0.36;                  ///< base model and dataset download speed, GB/s
+  double image_pull_minutes = 6;                    ///< container image pull and start, minutes
+  double image_gb = 6.35;                           ///< container image size, GB (ingress fees)
+  double local_write_gb_per_s = 1.0;                ///< checkpoint write speed to local disk, GB/s
+  double checkpoint_fixed_s = 5;  ///< per save besides the bytes: trainer state, sync (assumed)
+};
+
+/// The training run for `gpus` GPUs of canonical id `gpu_id` (the duration model's answer).
+using DurationFunction =
+    std::function<DurationEstimate(const std::string& gpu_id, std::int64_t gpus)>;
+
+/// The cost line items of one plan, USD.
+struct CostBreakdown {
+  double compute_usd = 0;       ///< instances × $/h × billed training time (granularity applied)
+  double setup_usd = 0;         ///< image pull + downloads, billed, plus ingress fees
+  double storage_usd = 0;       ///< volume while running + retention at the stopped rate
+                                ///< + external checkpoint store
+  double egress_usd = 0;        ///< final download + checkpoint uploads, beyond free allowance
+  double interruption_usd = 0;  ///< spot only: checkpoint writes, lost work, restarts (expected)
+
+  [[nodiscard]] double total_usd() const noexcept {
+    return compute_usd + setup_usd + storage_usd + egress_usd + interruption_usd;
+  }
+};
+
+/// The spot part of a plan (numbers only; the hazard's source is PlanRow::hazard_source).
+struct InterruptionPlan {
+  double hazard_per_hour = 0;     ///< for the whole job (instances scaled), per hour
+  bool hazard_from_flag = false;  ///< --hazard replaced the catalog's default
+  double notice_s = 0;
+  double checkpoint_write_s = 0;
+  double checkpoint_interval_hours = 0;  ///< Daly's optimum
+  double expected_interruptions = 0;
+  std::int64_t p90_interruptions = 0;
+  double lost_hours_per_interruption = 0;
+  double restart_hours = 0;
+  double expected_overhead_hours = 0;  ///< checkpoint writes + lost work + restarts
+  double p90_overhead_hours = 0;
+  double p90_interruption_usd = 0;
+};
+
+/// The numbers of one costed plan (kept small: the planner costs every candidate).
+struct PlanFigures {
+  std::size_t offer_index = 0;  ///< into Catalog::offers
+  std::int64_t instances = 1;
+  std::int64_t gpus_total = 1;
+  double usd_per_hour = 0;  ///< all instances together
+  double reliability = 1;   ///< host reliability used for --min-reliability
+  double setup_hours = 0;
+  double train_hours = 0;
+  double wall_hours = 0;      ///< expected: setup + training + interruption overheads
+  double p90_wall_hours = 0;  ///< with the 90th-percentile number of interruptions
+  double billed_hours = 0;    ///< expected billed hours per instance
+  CostBreakdown cost;
+  double p90_total_usd = 0;
+  double disk_gb = 0;     ///< volume size per instance, GB
+  double store_gb = 0;    ///< kept checkpoints in the external store, GB (0 on the volume)
+  double ingress_gb = 0;  ///< downloaded into each instance at setup, GB
+  double egress_gb = 0;   ///< final download + checkpoint uploads, GB
+  /// total_usd <= --budget; nullopt when no budget was given
+  std::optional<bool> within_budget;
+  std::optional<InterruptionPlan> interruption;  ///< set for spot plans
+};
+
+/// One ranked plan: its figures plus the offer, provider and run configuration they came from.
+struct PlanRow : PlanFigures {
+  Offer offer;
+  std::string provider_name;
+  std::string hazard_source;  ///< spot: where the hazard comes from ("--hazard" or the catalog)
+  DurationEstimate run;       ///< the configuration and throughput
+};
+
+/// An offer × instance count that was dropped, and why.
+struct Rejection {
+  std::string provider;
+  std::string gpu;
+  std::int64_t gpus_per_instance = 1;
+  std::int64_t instances = 1;
+  Tier tier = Tier::OnDemand;
+  std::string reason;
+};
+
+/// Overall result for CI checks.
+enum class PlanOutcome { Ok, NoFit, OverBudget };
+
+/// The ranked answer.
+struct Plan {
+  std::vector<PlanRow> rows;        ///< ranked, at most request.top
+  std::size_t candidates = 0;       ///< costed plans before --pareto and --top
+  std::vector<Rejection> rejected;  ///< offers that do not fit or fail a filter
+  std::vector<Assumption> assumptions;
+  PlanOutcome outcome = PlanOutcome::Ok;
+  std::optional<double> cheapest_usd;  ///< the cheapest costed plan (for --budget messages)
+};
+
+/// Billed seconds for `running_s` seconds under `rule` (round up to granularity, at least the
+/// minimum). Source: docs/planner.md#billing.
+[[nodiscard]] double billed_seconds(double running_s, const BillingRule& rule) noexcept;
+
+/// Costs and ranks every offer of `catalog` for `request`; `run` is called once per distinct
+/// (gpu id, GPU count). Pure apart from `run`. Throws InputError (usage) when
+/// request.checkpoint_to names no store of the catalog. Source: docs/planner.md.
+[[nodiscard]] Plan plan(const PlanRequest& request, const Catalog& catalog,
+                        const DurationFunction& run);
+
+template <>
+struct EnumNames<SortKey> {
+  static constexpr std::array<std::pair<SortKey, std::string_view>, 3> kEntries{
+      {{SortKey::Cost, "cost"}, {SortKey::Time, "time"}, {SortKey::P90, "p90"}}};
+};
+template <>
+struct EnumNames<TierFilter> {
+  static constexpr std::array<std::pair<TierFilter, std::string_view>, 3> kEntries{
+      {{TierFilter::OnDemand, "on-demand"}, {TierFilter::Spot, "spot"}, {TierFilter::Any, "any"}}};
+};
+template <>
+struct EnumNames<DownloadKind> {
+  static constexpr std::array<std::pair<DownloadKind, std::string_view>, 3> kEntries{
+      {{DownloadKind::Adapter, "adapter"},
+       {DownloadKind::Merged, "merged"},
+       {DownloadKind::None, "none"}}};
+};
+template <>
+struct EnumNames<PlanOutcome> {
+  static constexpr std::array<std::pair<PlanOutcome, std::string_view>, 3> kEntries{
+      {{PlanOutcome::Ok, "ok"},
+       {PlanOutcome::NoFit, "no-fit"},
+       {PlanOutcome::OverBudget, "over-budget"}}};
+};
+
+}  // namespace ftcost

@@ -1,0 +1,48 @@
+// Rendering a plan (`ftcost plan`).
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "ftcost/base/assumption.hpp"
+#include "ftcost/plan/planner.hpp"
+#include "ftcost/render/output_format.hpp"
+#include "ftcost/setup/setup.hpp"
+
+namespace ftcost::render {
+
+/// Version of the `ftcost plan --format json` document (docs/plan-output.md).
+inline constexpr std::int64_t kPlanJsonSchemaVersion = 1;
+
+/// What the plan was made for, as the assumptions header and the JSON "request" show it.
+struct PlanContext {
+  std::string model_id;    ///< resolved model id ("llama-3.1-8b")
+  std::string model_name;  ///< "Llama 3.1 8B"
+  Method method = Method::Qlora;
+  double dataset_tokens = 0;  ///< tokens per epoch
+  double epochs = 1;
+  std::string catalog_origin;  ///< "<built-in providers>" or the --catalog path
+  std::string catalog_version;
+  std::string catalog_as_of;
+  std::int64_t catalog_schema_version = 1;
+  std::size_t catalog_offers = 0;
+  std::vector<Assumption>
+      assumptions;  ///< model, setup and run assumptions (plan's come from Plan)
+};
+
+/// How much the table format shows; JSON and CSV always carry everything.
+struct PlanTableOptions {
+  bool verbose = false;  ///< also every assumption and every rejected offer with its reason
+  /// every cost line item and p90 hours (about 145 columns); the default table aims at 100
+  bool wide = false;
+};
+
+/// Writes `plan` to `out` only: table (assumptions header, ranked rows, outcome; see
+/// PlanTableOptions), JSON (docs/plan-output.md, versioned) or CSV (one flat row per plan,
+/// RFC 4180).
+void render_plan(const Plan& plan, const PlanRequest& request, const PlanContext& context,
+                 OutputFormat format, const PlanTableOptions& table, std::ostream& out);
+
+}  // namespace ftcost::render

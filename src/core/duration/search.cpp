@@ -1,0 +1,234 @@
+// The configuration search: the fastest micro-batch / checkpointing choice that fits
+// (docs/duration-model.md#search).
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "ftcost/base/error.hpp"
+#include "ftcost/base/units.hpp"
+#include "ftcost/duration/duration.hpp"
+#include "ftcost/setup/resolve.hpp"
+
+namespace ftcost {
+namespace {
+
+constexpr std::int64_t kLargestMicroBatch = 64;
+
+// Two decimals, as data/gpus.json lists usable memory.
+std::string format_gib(double gib) {
+  const long hundredths = std::lround(gib * 100);
+  const long cents = hundredths % 100;
+  return std::to_string(hundredths / 100) + (cents < 10 ? ".0" : ".") + std::to_string(cents);
+}
+
+void check_workload(const Workload& workload) {
+  if (!(workload.dataset_tokens > 0) || !std::isfinite(workload.dataset_tokens)) {
+    throw InputError("", "--tokens", "training tokens must be > 0", "a positive count like 50M");
+  }
+  if (!(workload.epochs > 0) || !std::isfinite(workload.epochs)) {
+    throw InputError("", "--epochs", "epochs must be > 0", "a positive number like 3");
+  }
+}
+
+// Micro-batch candidates: the request's when given, else the one --grad-accum implies, else (no
+// accumulation possible under optimizer-in-backward) the whole per-GPU batch, else every divisor
+// of the per-GPU batch up to kLargestMicroBatch, so that micro-batch x grad-accum is the per-GPU
+// batch exactly (check_batch_flags made it divisible).
+std::vector<std::int64_t> micro_batch_choices(const SetupRequest& request,
+                                              const TrainingSetup& base,
+                                              std::int64_t per_gpu_batch) {
+  if (request.micro_batch) {
+    return {*request.micro_batch};
+  }
+  if (request.grad_accum) {
+    return {std::max<std::int64_t>(1, per_gpu_batch / *request.grad_accum)};
+  }
+  if (base.optimizer_in_backward) {
+    return {per_gpu_batch};
+  }
+  std::vector<std::int64_t> choices;
+  for (std::int64_t b = 1; b <= std::min(per_gpu_batch, kLargestMicroBatch); ++b) {
+    if (per_gpu_batch % b == 0) {
+      choices.push_back(b);
+    }
+  }
+  return choices;
+}
+
+std::vector<TrainingSetup> candidates(const TrainingSetup& base, const SetupRequest& request,
+                                      std::int64_t per_gpu_batch, GradCkpt ckpt) {
+  std::vector<TrainingSetup> setups;
+  for (const std::int64_t micro_batch : micro_batch_choices(request, base, per_gpu_batch)) {
+    TrainingSetup setup = base;
+    setup.micro_batch = micro_batch;
+    setup.grad_ckpt = ckpt;
+    setup.grad_accum = request.grad_accum ? *request.grad_accum
+                                          : std::max<std::int64_t>(1, per_gpu_batch / micro_batch);
+    if (setup.grad_accum <= kMaxGradAccum) {
+      setups.push_back(setup);
+    }
+  }
+  return setups;
+}
+
+// An explicit --global-batch must split exactly into GPUs x micro-batch x grad-accum; flags that
+// contradict it are usage errors naming both (docs/duration-model.md#search).
+void check_batch_flags(const SetupRequest& request, std::int64_t global, std::int64_t gpus) {
+  const std::string stated = "--global-batch " + std::to_string(global);
+  if (global % gpus != 0) {
+    throw InputError("", "--global-batch",
+                     stated + " does not split evenly over " + std::to_string(gpus) + " GPUs",
+                     "a multiple of --gpus");
+  }
+  const std::int64_t per_gpu = global / gpus;
+  if (per_gpu > kLargestMicroBatch * kMaxGradAccum) {
+    throw InputError("", "--global-batch",
+                     stated + " needs more than " + std::to_string(kMaxGradAccum) +
+                         " micro-batches of " + std::to_string(kLargestMicroBatch) +
+                         " sequences per GPU per step",
+                     "at most " + std::to_string(kLargestMicroBatch * kMaxGradAccum * gpus) +
+                         " sequences on " + std::to_string(gpus) + " GPU(s)");
+  }
+  const auto per_gpu_text = std::to_string(per_gpu) + " sequences per GPU";
+  if (request.micro_batch && request.grad_accum &&
+      *request.micro_batch * *request.grad_accum != per_gpu) {
+    throw InputError("", "--global-batch",
+                     stated + " contradicts --micro-batch " + std::to_string(*request.micro_batch) +
+                         " x --grad-accum " + std::to_string(*request.grad_accum),
+                     "micro-batch x grad-accum = " + per_gpu_text + ", or drop one of them");
+  }
+  for (const auto& [flag, value] : {std::pair{"--micro-batch", request.micro_batch},
+                                    std::pair{"--grad-accum", request.grad_accum}}) {
+    if (value && per_gpu % *value != 0) {
+      throw InputError("", "--global-batch",
+                       stated + " (" + per_gpu_text + ") is not a multiple of " + flag + " " +
+                           std::to_string(*value),
+                       "a " + std::string(flag) + " that divides " + per_gpu_text);
+    }
+  }
+}
+
+// Recomputation costs a forward pass, so it is tried only when nothing fits without it.
+std::vector<GradCkpt> checkpointing_order(const SetupRequest& request) {
+  if (request.grad_ckpt) {
+    return {*request.grad_ckpt};
+  }
+  return {GradCkpt::None, GradCkpt::Full};
+}
+
+// A step that outgrows the whole run is a recipe no one trains with: say so rather than print
+// hours for a fraction of one step.
+void warn_step_beyond_run(DurationEstimate& run, const Workload& workload) {
+  const double step_tokens = static_cast<double>(run.setup.micro_batch * run.setup.seq_len *
+                                                 run.setup.grad_accum * run.gpus);
+  const double run_tokens = workload.dataset_tokens * workload.epochs;
+  if (step_tokens > run_tokens) {
+    run.assumptions.push_back({.text = "one optimizer step takes " +
+                                       std::to_string(static_cast<std::int64_t>(step_tokens)) +
+                                       " tokens, more than the whole run's " +
+                                       std::to_string(static_cast<std::int64_t>(run_tokens)) +
+                                       ": the hours are for less than one step",
+                               .source = "docs/duration-model.md#search",
+                               .warning = true});
+  }
+}
+
+/// The fastest candidate that fits (tokens_per_s > 0), and the one nearest to fitting.
+struct SearchResult {
+  TrainingSetup fastest;
+  double tokens_per_s = 0;  ///< per GPU; 0 when nothing fits
+  double reserved_gib = 0;  ///< of the fastest
+  double mfu = 0;           ///< of the fastest
+  TrainingSetup closest;    ///< smallest peak: what is reported when nothing fits
+  double smallest_peak_gib = 0;
+};
+
+SearchResult search(const ModelArch& arch, const TrainingSetup& base, const SetupRequest& request,
+                    std::int64_t per_gpu, const Gpu& gpu, const MemoryModel& memory,
+                    const ScalingOptions& options) {
+  SearchResult result{.fastest = base, .closest = base};
+  for (const GradCkpt ckpt : checkpointing_order(request)) {
+    for (const TrainingSetup& setup : candidates(base, request, per_gpu, ckpt)) {
+      const MemoryNeed need = memory(setup);
+      const double peak_gib = bytes_to_gib(need.fit_bytes);
+      if (result.smallest_peak_gib == 0 || peak_gib < result.smallest_peak_gib) {
+        result.smallest_peak_gib = peak_gib;
+        result.closest = setup;
+      }
+      const StepTime step = step_time(arch, setup, gpu, options);
+      const double tokens_per_s = step.tokens / step.total_s;
+      if (peak_gib <= gpu.memory_gib && tokens_per_s > result.tokens_per_s) {
+        result.tokens_per_s = tokens_per_s;
+        result.fastest = setup;
+        result.reserved_gib = bytes_to_gib(need.reserved_bytes);
+        result.mfu = flops_per_token(arch, setup).total() * tokens_per_s /
+                     (effective_peak_tflops(gpu, setup.precision) * 1e12);
+      }
+    }
+    if (result.tokens_per_s > 0) {
+      break;
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSetup& resolved,
+                                        const SetupRequest& request, const Gpu& gpu,
+                                        std::int64_t gpus, const Workload& workload,
+                                        const MemoryModel& memory, const ScalingOptions& options) {
+  check_workload(workload);
+  DurationEstimate run;
+  run.gpu_id = gpu.id;
+  run.gpus = gpus;
+  run.capacity_gib = gpu.memory_gib;
+  TrainingSetup base = resolved;
+  base.gpus = gpus;
+  run.assumptions = adapt_to_gpu(base, gpu, request);
+  run.throughput_extrapolated = gpu.vendor != "NVIDIA";
+  if (run.throughput_extrapolated) {
+    run.assumptions.push_back(
+        {.text = gpu.name + ": no measured fine-tuning run on " + gpu.vendor +
+                 " GPUs calibrates the duration model; NVIDIA-measured efficiency is applied to " +
+                 "the datasheet peak, which training benchmarks found optimistic on ROCm: treat " +
+                 "its hours and cost as a lower bound",
+         .source = "docs/duration-model.md#amd"});
+  }
+  if (workload.global_batch_sequences > 0) {
+    check_batch_flags(request, workload.global_batch_sequences, gpus);
+  }
+  const std::int64_t per_gpu = workload.global_batch_sequences > 0
+                                   ? workload.global_batch_sequences / gpus
+                                   : resolved.micro_batch * resolved.grad_accum;
+  const SearchResult found = search(arch, base, request, per_gpu, gpu, memory, options);
+  if (found.tokens_per_s == 0) {
+    run.why_not = "needs " + format_gib(found.smallest_peak_gib) + " GiB per GPU, has " +
+                  format_gib(gpu.memory_gib) + " GiB";
+    run.setup = found.closest;
+    return run;
+  }
+  run.fits = true;
+  run.setup = found.fastest;
+  run.peak_reserved_gib = found.reserved_gib;
+  run.mfu = found.mfu;
+  if (!request.micro_batch || !request.grad_ckpt) {
+    run.assumptions.push_back(
+        {.text = "chose micro-batch " + std::to_string(run.setup.micro_batch) + " x grad-accum " +
+                 std::to_string(run.setup.grad_accum) + ", grad-ckpt " +
+                 std::string(name_of(run.setup.grad_ckpt)) + ": the fastest that fits, keeping " +
+                 std::to_string(per_gpu) + " sequences per GPU per step",
+         .source = "docs/duration-model.md#search"});
+  }
+  run.tokens_per_s_per_gpu = found.tokens_per_s;
+  run.tokens_per_s_total = found.tokens_per_s * static_cast<double>(gpus);
+  run.step_s =
+      static_cast<double>(run.setup.micro_batch * run.setup.seq_len * run.setup.grad_accum) /
+      found.tokens_per_s;
+  run.train_hours =
+      workload.dataset_tokens * workload.epochs / run.tokens_per_s_total / kSecondsPerHour;
+  warn_step_beyond_run(run, workload);
+  return run;
+}
+
+}  // namespace ftcost

@@ -1,0 +1,150 @@
+// Time of one optimizer step on one GPU type: roofline terms plus collectives
+// (docs/duration-model.md#step-time).
+#include <algorithm>
+
+#include "ftcost/duration/duration.hpp"
+#include "ftcost/model/params.hpp"
+#include "ftcost/setup/setup_traits.hpp"
+
+namespace ftcost {
+namespace {
+
+// Korthikanti et al. 2022, eq. 1: a transformer layer stores 34·s·b·h bytes of activations in
+// 16-bit; the non-GEMM kernels move a multiple of that per pass (the profile's factor).
+constexpr double kActivationBytesPerHidden = 34;
+// Dequantization per weight per pass: read the quantized bytes (quantized_bytes_per_param),
+// write 2 B of bf16, and the GEMM reads those 2 B back (bitsandbytes dequantize_4bit + matmul).
+constexpr double kDequantWrittenAndReadBytes = 4;
+// Optimizer update traffic per trainable parameter: AdamW reads parameter, gradient and two
+// moments and writes three of them; 16 B is the fp32-state / bf16-parameter mix.
+constexpr double kOptimizerBytesPerParam = 16;
+// GeForce cards sustain clocks above their rated boost clock (docs/duration-model.md#clock).
+constexpr double kGeforceClockFactor = 1.10;
+// Share of the shorter of compute and communication that does not overlap with the other.
+constexpr double kExposedCommunicationShare = 0.015;
+// Per-GPU collective bandwidths, GB/s (docs/duration-model.md#scaling).
+constexpr double kNvlinkEfficiency = 0.8;
+constexpr double kPcieGbPerS = 12;
+constexpr double kNetworkGbPerS = 40;
+constexpr std::int64_t kGpusPerNode = 8;
+
+double passes_with_recompute(const TrainingSetup& setup, double passes) {
+  return passes + (setup.grad_ckpt == GradCkpt::None ? 0 : 1);
+}
+
+// Bytes of the parameters FSDP/ZeRO-3 all-gather per pass: the frozen base as the memory model
+// holds it (quantized linears, the rest in 16 or 32 bits), or the 16-bit weights that mixed
+// precision gathers for full fine-tuning.
+double gathered_weight_bytes(const ModelArch& arch, const TrainingSetup& setup,
+                             const SetupTraits& traits) {
+  const ParamCounts counts = count_params(arch);
+  const double linear = static_cast<double>(counts.block_linear);
+  const double other = static_cast<double>(counts.total) - linear;
+  if (setup.method == Method::Full) {
+    return (linear + other) * 2;
+  }
+  const BaseWeightBytes base = base_weight_bytes(setup, traits);
+  return linear * base.linear + other * base.other;
+}
+
+double communication_seconds(const ModelArch& arch, const TrainingSetup& setup,
+                             const SetupTraits& traits, const Gpu& gpu,
+                             const ScalingOptions& options) {
+  if (setup.gpus <= 1) {
+    return 0;
+  }
+  const double share = static_cast<double>(setup.gpus - 1) / static_cast<double>(setup.gpus);
+  const double gradient_bytes = trainable_params(arch, setup) * 2;
+  double bytes = 0;
+  if (traits.zero_stage >= 3) {
+    // FSDP/ZeRO-3 all-gather the parameters for every forward, backward and recompute pass and
+    // reduce-scatter the gradients, once per micro-batch.
+    const double gathers =
+        passes_with_recompute(setup, 2) * gathered_weight_bytes(arch, setup, traits);
+    bytes = share * (gathers + gradient_bytes) * static_cast<double>(setup.grad_accum);
+  } else {
+    // Ring all-reduce of the gradients once per optimizer step (DDP, ZeRO-1/2).
+    bytes = 2 * share * gradient_bytes;
+  }
+  return bytes / (link_gb_per_s(gpu, setup.gpus, options) * 1e9);
+}
+
+}  // namespace
+
+FrameworkProfile framework_profile(const TrainingSetup& setup) noexcept {
+  const bool fused = setup_traits(setup).fused_kernels;
+  // Calibrated on the throughput rows of bench/data/calibration.csv (docs/duration-model.md).
+  constexpr double kEagerGemmEfficiency = 0.69;
+  constexpr double kTorchtuneGemmEfficiency = 0.75;
+  constexpr double kEagerTraffic = 3.9;
+  constexpr double kFusedTraffic = 0.8;
+  constexpr double kEagerLaunchUs = 300;
+  constexpr double kFusedLaunchUs = 60;
+  return {.matmul_efficiency = setup.framework == Framework::Torchtune ? kTorchtuneGemmEfficiency
+                                                                       : kEagerGemmEfficiency,
+          .elementwise_traffic = fused ? kFusedTraffic : kEagerTraffic,
+          .launch_us_per_layer_pass = fused ? kFusedLaunchUs : kEagerLaunchUs};
+}
+
+double effective_peak_tflops(const Gpu& gpu, Precision precision) noexcept {
+  double peak = gpu.fp16_dense_tflops;
+  if (precision == Precision::Fp32True) {
+    peak = gpu.fp32_tflops;
+  } else if (precision != Precision::Fp16Mixed && gpu.bf16_supported) {
+    peak = gpu.bf16_dense_tflops;
+  }
+  const bool geforce = gpu.name.find("GeForce") != std::string::npos;
+  return geforce ? peak * kGeforceClockFactor : peak;
+}
+
+double link_gb_per_s(const Gpu& gpu, std::int64_t gpus, const ScalingOptions& options) noexcept {
+  if (options.link_gb_per_s) {
+    return *options.link_gb_per_s;
+  }
+  if (gpus > kGpusPerNode) {
+    return kNetworkGbPerS;
+  }
+  if (gpu.interconnect != Interconnect::Pcie && gpu.nvlink_gb_per_s) {
+    return *gpu.nvlink_gb_per_s / 2 * kNvlinkEfficiency;
+  }
+  return kPcieGbPerS;
+}
+
+StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu& gpu,
+                   const ScalingOptions& options) {
+  const SetupTraits traits = setup_traits(setup);
+  const FrameworkProfile profile = framework_profile(setup);
+  const double bandwidth = gpu.memory_bandwidth_gb_per_s * 1e9;
+  const double tokens_per_micro = static_cast<double>(setup.micro_batch * setup.seq_len);
+  const double micro_batches = static_cast<double>(setup.grad_accum);
+  const double layers = static_cast<double>(arch.num_layers);
+  const double linear = static_cast<double>(count_params(arch).block_linear);
+
+  StepTime step;
+  step.tokens = tokens_per_micro * micro_batches;
+  step.matmul_s = flops_per_token(arch, setup).total() * step.tokens /
+                  (effective_peak_tflops(gpu, setup.precision) * 1e12 * profile.matmul_efficiency);
+  step.elementwise_s = profile.elementwise_traffic * kActivationBytesPerHidden *
+                       static_cast<double>(arch.hidden_size) * layers *
+                       passes_with_recompute(setup, 3) * step.tokens / bandwidth;
+  step.weight_read_s = micro_batches * passes_with_recompute(setup, 3) *
+                       static_cast<double>(count_params(arch).total) * 2 / bandwidth;
+  if (traits.quantized_base) {
+    step.dequant_s = micro_batches * passes_with_recompute(setup, 2) * linear *
+                     (quantized_bytes_per_param(setup.quant) + kDequantWrittenAndReadBytes) /
+                     bandwidth;
+  }
+  step.launch_s = micro_batches * profile.launch_us_per_layer_pass * 1e-6 * layers *
+                  passes_with_recompute(setup, 2);
+  // ZeRO-1 and up shard the optimizer states, so each GPU updates its shard.
+  const double shards = traits.zero_stage >= 1 ? static_cast<double>(setup.gpus) : 1.0;
+  step.optimizer_s = trainable_params(arch, setup) / shards * kOptimizerBytesPerParam / bandwidth;
+  step.communication_s = communication_seconds(arch, setup, traits, gpu, options);
+  const double compute = step.matmul_s + step.elementwise_s + step.weight_read_s + step.dequant_s +
+                         step.launch_s + step.optimizer_s;
+  step.total_s = std::max(compute, step.communication_s) +
+                 kExposedCommunicationShare * std::min(compute, step.communication_s);
+  return step;
+}
+
+}  // namespace ftcost

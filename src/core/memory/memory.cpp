@@ -1,0 +1,117 @@
+// The memory model: composes the terms into phases and takes the peak over them.
+#include "ftcost/memory/memory.hpp"
+
+#include <algorithm>
+
+#include "memory_terms.hpp"
+
+namespace ftcost {
+
+namespace {
+
+using memory_detail::ActivationTerms;
+using memory_detail::StaticTerms;
+
+using Parts = std::vector<MemoryComponent>;
+
+/// Terms present in every phase: weights, states, buffers.
+Parts resident(const StaticTerms& s) {
+  return {{"weights_frozen", s.frozen_weights, "frozen base (quantized linears + 16/32-bit rest)"},
+          {"weights_trainable", s.trainable_weights, "full weights or LoRA adapters"},
+          {"optimizer_states", s.optimizer_states, "inside PyTorch's allocator"},
+          {"ddp_buckets", s.ddp_buckets, "DDP reducer gradient buckets"},
+          {"fsdp_gathered", s.gathered_units, "all-gathered units in flight"}};
+}
+
+double total(const Parts& parts) {
+  double sum = 0;
+  for (const MemoryComponent& part : parts) {
+    sum += part.bytes;
+  }
+  return sum;
+}
+
+Parts with(Parts parts, std::initializer_list<MemoryComponent> more) {
+  for (const MemoryComponent& part : more) {
+    parts.push_back(part);
+  }
+  return parts;
+}
+
+/// Gradients alive while the next micro-batch runs: accumulation keeps them between passes.
+double accumulated_gradients(const TrainingSetup& setup, const StaticTerms& s) {
+  return setup.grad_accum > 1 && !setup.optimizer_in_backward ? s.gradients : 0;
+}
+
+Parts forward_phase(const TrainingSetup& setup, const StaticTerms& s, const ActivationTerms& a) {
+  return with(resident(s), {{"gradients", accumulated_gradients(setup, s), "accumulated"},
+                            {"autocast_copies", s.autocast_copies, "16-bit weight copies"},
+                            {"activations", a.saved_at_loss, "saved for backward"},
+                            {"logits", a.loss_forward, "logits and loss buffers"}});
+}
+
+/// Start of backward: the loss and output projection run while every saved tensor is alive.
+Parts backward_start(const TrainingSetup& setup, const StaticTerms& s, const ActivationTerms& a) {
+  const double grads = std::max(accumulated_gradients(setup, s), s.head_gradient);
+  return with(resident(s), {{"gradients", grads, "output projection's gradient"},
+                            {"autocast_copies", s.autocast_copies, "16-bit weight copies"},
+                            {"activations", a.saved_at_loss, "saved for backward"},
+                            {"logits", a.loss_backward, "loss buffers and their gradients"}});
+}
+
+/// Inside the blocks: gradients build up while checkpointed inputs are consumed; the worst of
+/// the first block (all inputs, few gradients) and the last (all gradients, one input).
+Parts backward_blocks(const TrainingSetup& setup, const StaticTerms& s, const ActivationTerms& a) {
+  const double final_grads = setup.optimizer_in_backward ? s.largest_gradient : s.gradients;
+  const double first = std::max(accumulated_gradients(setup, s), s.head_gradient) + a.layer_inputs;
+  const double last = final_grads + (a.layer_inputs > 0 ? a.one_layer_input : 0);
+  const bool first_worse = first > last;
+  const double grads =
+      first_worse ? std::max(accumulated_gradients(setup, s), s.head_gradient) : final_grads;
+  const double inputs = first_worse ? a.layer_inputs : (a.layer_inputs > 0 ? a.one_layer_input : 0);
+  return with(resident(s), {{"gradients", grads, "built up during backward"},
+                            {"autocast_copies", s.autocast_copies, "16-bit weight copies"},
+                            {"activations", inputs + a.layer_working_set + a.backward_transient,
+                             "block inputs + one block's saved tensors + its backward buffers"}});
+}
+
+Parts optimizer_phase(const TrainingSetup& setup, const StaticTerms& s) {
+  const double grads = setup.optimizer_in_backward ? s.largest_gradient : s.gradients;
+  return with(resident(s), {{"gradients", grads, "complete set before the step"}});
+}
+
+}  // namespace
+
+MemoryEstimate estimate_memory(const ModelArch& arch, const TrainingSetup& setup) {
+  const memory_detail::MemoryContext context = memory_detail::memory_context(arch, setup);
+  const StaticTerms s = memory_detail::static_terms(context);
+  const ActivationTerms a = memory_detail::activation_terms(context);
+  const Parts forward = forward_phase(setup, s, a);
+  const Parts start = backward_start(setup, s, a);
+  const Parts blocks = backward_blocks(setup, s, a);
+  const Parts& backward = total(start) >= total(blocks) ? start : blocks;
+  const Parts step = optimizer_phase(setup, s);
+  MemoryEstimate estimate;
+  estimate.phases = {{Phase::Forward, total(forward)},
+                     {Phase::Backward, total(backward)},
+                     {Phase::OptimizerStep, total(step)}};
+  const auto binding = std::max_element(estimate.phases.begin(), estimate.phases.end(),
+                                        [](const PhaseMemory& x, const PhaseMemory& y) {
+                                          return x.allocated_bytes < y.allocated_bytes;
+                                        });
+  estimate.binding_phase = binding->phase;
+  const Parts& parts = binding->phase == Phase::Forward    ? forward
+                       : binding->phase == Phase::Backward ? backward
+                                                           : step;
+  for (const MemoryComponent& part : parts) {
+    if (part.bytes > 0) {
+      estimate.components.push_back(part);
+    }
+  }
+  estimate.peak_allocated_bytes = binding->allocated_bytes;
+  memory_detail::apply_allocator(estimate, s.paged_states);
+  estimate.assumptions = memory_detail::memory_assumptions(context);
+  return estimate;
+}
+
+}  // namespace ftcost

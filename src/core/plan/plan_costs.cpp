@@ -1,0 +1,187 @@
+// The five cost line items of one plan: compute, setup, storage, egress, interruption.
+#include "plan/plan_costs.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ftcost/base/units.hpp"
+#include "ftcost/plan/interruption.hpp"
+
+namespace ftcost::planner {
+namespace {
+
+// A marketplace host that fails is assumed down for one hour on average, so an uptime share r
+// means (1 - r) failures per hour (reference note spot_hazard.md; docs/planner.md#hazard).
+constexpr double kMeanHostOutageHours = 1.0;
+
+double gb(double bytes) {
+  return bytes / kBytesPerGB;
+}
+
+double billable_gb(double size_gb, double free_gb) {
+  return std::max(0.0, size_gb - free_gb);
+}
+
+// What ends up on the instance's volume: inputs, outputs and (unless stored elsewhere) the kept
+// checkpoints.
+double disk_gb(const PlanRequest& request, bool checkpoints_on_volume) {
+  const ArtifactSizes& a = request.artifacts;
+  double bytes = a.base_model_bytes + a.dataset_bytes;
+  if (a.full_fine_tune) {
+    bytes += a.merged_model_bytes;
+  } else {
+    bytes += a.adapter_bytes;
+    if (request.download == DownloadKind::Merged) {
+      bytes += a.merged_model_bytes;
+    }
+  }
+  if (checkpoints_on_volume) {
+    bytes += static_cast<double>(request.keep_checkpoints) * a.checkpoint_bytes;
+  }
+  return gb(bytes);
+}
+
+double download_gb(const PlanRequest& request) {
+  const ArtifactSizes& a = request.artifacts;
+  switch (request.download) {
+    case DownloadKind::None:
+      return 0.0;
+    case DownloadKind::Adapter:
+      return gb(a.full_fine_tune ? a.merged_model_bytes : a.adapter_bytes);
+    case DownloadKind::Merged:
+      return gb(a.merged_model_bytes);
+  }
+  return 0.0;
+}
+
+bool free_transfer(const Provider& provider, const CheckpointStore& store) {
+  const auto& stores = provider.free_transfer_to_stores;
+  return std::find(stores.begin(), stores.end(), store.id) != stores.end();
+}
+
+// Spot figures; returns false when the job would never finish.
+bool add_interruptions(const PlanRequest& request, const CandidateInput& in, double write_gb_per_s,
+                       PlanFigures& f) {
+  const SpotRules& spot = *in.provider.spot;
+  const double per_instance =
+      instance_hazard_per_hour(request, in.provider, in.offer, f.reliability);
+  InterruptionPlan ip;
+  // Co-interruptions cluster (92% within 3 min), so a job of N instances sees λ·√N, between
+  // full correlation (λ) and independence (N·λ). docs/planner.md#hazard.
+  ip.hazard_per_hour = per_instance * std::sqrt(static_cast<double>(in.instances));
+  ip.hazard_from_flag = request.hazard_per_hour.has_value();
+  ip.notice_s = spot.notice_s;
+  ip.checkpoint_write_s =
+      request.checkpoint_fixed_s + gb(request.artifacts.checkpoint_bytes) / write_gb_per_s;
+  ip.restart_hours = spot.restart_minutes / 60.0;
+  const InterruptionOutcome out =
+      estimate_interruptions({.work_hours = f.train_hours,
+                              .hazard_per_hour = ip.hazard_per_hour,
+                              .checkpoint_hours = ip.checkpoint_write_s / kSecondsPerHour,
+                              .notice_hours = spot.notice_s / kSecondsPerHour,
+                              .restart_hours = ip.restart_hours});
+  if (!out.finishes) {
+    return false;
+  }
+  ip.checkpoint_interval_hours = out.checkpoint_interval_hours;
+  ip.expected_interruptions = out.expected_interruptions;
+  ip.p90_interruptions = out.p90_interruptions;
+  ip.lost_hours_per_interruption = out.lost_hours_per_interruption;
+  // Each restart is a new billing session; on average it rounds up by half an increment.
+  const double rounding_hours = in.provider.billing.granularity_s / 2.0 / kSecondsPerHour;
+  ip.expected_overhead_hours =
+      out.expected_overhead_hours + out.expected_interruptions * rounding_hours;
+  ip.p90_overhead_hours =
+      out.p90_overhead_hours + static_cast<double>(out.p90_interruptions) * rounding_hours;
+  ip.p90_interruption_usd = f.usd_per_hour * ip.p90_overhead_hours;
+  f.cost.interruption_usd = f.usd_per_hour * ip.expected_overhead_hours;
+  f.interruption = ip;
+  return true;
+}
+
+void add_storage_and_egress(const PlanRequest& request, const CandidateInput& in, PlanFigures& f) {
+  const StorageRates& rates = in.provider.storage;
+  const double keep_hours = request.keep_days * 24.0;
+  const double volume = billable_gb(f.disk_gb, rates.free_gb);
+  f.cost.storage_usd = static_cast<double>(f.instances) * volume * rates.running_usd_per_gb_month *
+                           f.wall_hours / kHoursPerMonth +
+                       volume * rates.stopped_usd_per_gb_month * keep_hours / kHoursPerMonth;
+  double upload_gb = 0;
+  if (in.store != nullptr) {
+    f.store_gb =
+        static_cast<double>(request.keep_checkpoints) * gb(request.artifacts.checkpoint_bytes);
+    f.cost.storage_usd += billable_gb(f.store_gb, in.store->free_gb) * in.store->usd_per_gb_month *
+                          (f.wall_hours + keep_hours) / kHoursPerMonth;
+    if (!free_transfer(in.provider, *in.store)) {
+      // On-demand plans upload the final checkpoint; spot plans one per checkpoint interval.
+      const double writes =
+          f.interruption ? std::max(1.0, f.train_hours / f.interruption->checkpoint_interval_hours)
+                         : 1.0;
+      upload_gb = writes * gb(request.artifacts.checkpoint_bytes);
+    }
+  }
+  f.egress_gb = download_gb(request) + upload_gb;
+  f.cost.egress_usd = billable_gb(f.egress_gb, in.provider.network.egress_free_gb_per_month) *
+                      in.provider.network.egress_usd_per_gb;
+}
+
+}  // namespace
+
+double setup_hours(const PlanRequest& request) noexcept {
+  const double download_s =
+      gb(request.artifacts.base_model_bytes + request.artifacts.dataset_bytes) /
+      request.download_gb_per_s;
+  return request.image_pull_minutes / 60.0 + download_s / kSecondsPerHour;
+}
+
+double instance_hazard_per_hour(const PlanRequest& request, const Provider& provider,
+                                const Offer& offer, double reliability) noexcept {
+  if (request.hazard_per_hour) {
+    return *request.hazard_per_hour;
+  }
+  const double spot =
+      offer.hazard_per_hour.value_or(provider.spot ? provider.spot->hazard_per_hour : 0.0);
+  const double host = provider.reliability ? (1.0 - reliability) / kMeanHostOutageHours : 0.0;
+  return spot + host;
+}
+
+Costed cost_candidate(const PlanRequest& request, const CandidateInput& in) {
+  PlanFigures f;
+  f.offer_index = in.offer_index;
+  f.instances = in.instances;
+  f.gpus_total = in.instances * in.offer.gpus;
+  f.usd_per_hour = static_cast<double>(in.instances) * in.offer.usd_per_hour;
+  f.reliability = in.reliability;
+  f.setup_hours = setup_hours(request);
+  f.train_hours = in.run.train_hours;
+  const double billed =
+      billed_seconds((f.setup_hours + f.train_hours) * kSecondsPerHour, in.provider.billing) /
+      kSecondsPerHour;
+  f.ingress_gb =
+      request.image_gb + gb(request.artifacts.base_model_bytes + request.artifacts.dataset_bytes);
+  f.cost.setup_usd = f.usd_per_hour * f.setup_hours + static_cast<double>(in.instances) *
+                                                          f.ingress_gb *
+                                                          in.provider.network.ingress_usd_per_gb;
+  f.cost.compute_usd = f.usd_per_hour * (billed - f.setup_hours);
+  f.billed_hours = billed;
+  f.wall_hours = f.setup_hours + f.train_hours;
+  f.p90_wall_hours = f.wall_hours;
+  if (in.offer.tier == Tier::Spot) {
+    const double write_speed =
+        in.store != nullptr ? in.store->write_gb_per_s : request.local_write_gb_per_s;
+    if (!add_interruptions(request, in, write_speed, f)) {
+      return {.figures = std::nullopt,
+              .rejection = "spot: restarts and lost work per interruption outpace progress"};
+    }
+    f.billed_hours += f.interruption->expected_overhead_hours;
+    f.wall_hours += f.interruption->expected_overhead_hours;
+    f.p90_wall_hours += f.interruption->p90_overhead_hours;
+  }
+  f.disk_gb = disk_gb(request, in.store == nullptr);
+  add_storage_and_egress(request, in, f);
+  f.p90_total_usd = f.cost.total_usd() - f.cost.interruption_usd +
+                    (f.interruption ? f.interruption->p90_interruption_usd : 0.0);
+  return {.figures = f, .rejection = {}};
+}
+
+}  // namespace ftcost::planner

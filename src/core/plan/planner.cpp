@@ -1,0 +1,197 @@
+// The planner: enumerate offer × instance count, cost each (plan_costs.cpp), filter and rank.
+#include "ftcost/plan/planner.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <utility>
+
+#include "base/number_text.hpp"
+#include "ftcost/base/error.hpp"
+#include "plan/plan_costs.hpp"
+#include "plan/plan_rank.hpp"
+
+namespace ftcost {
+namespace {
+
+bool selected(const std::vector<std::string>& wanted, const std::string& id) {
+  return wanted.empty() || std::find(wanted.begin(), wanted.end(), id) != wanted.end();
+}
+
+bool tier_selected(TierFilter filter, Tier tier) {
+  switch (filter) {
+    case TierFilter::Any:
+      return true;
+    case TierFilter::OnDemand:
+      return tier == Tier::OnDemand;
+    case TierFilter::Spot:
+      return tier == Tier::Spot;
+  }
+  return true;
+}
+
+// Instance counts to try: 1, and powers of two up to max_gpus where the provider joins large
+// instances with a fast fabric (docs/planner.md#multi-node).
+std::vector<std::int64_t> instance_counts(const Provider& provider, const Offer& offer,
+                                          std::int64_t max_gpus) {
+  std::vector<std::int64_t> counts;
+  if (offer.gpus > max_gpus) {
+    return counts;
+  }
+  counts.push_back(1);
+  if (provider.multi_node && offer.gpus >= provider.multi_node->min_gpus_per_instance) {
+    for (std::int64_t n = 2; n * offer.gpus <= max_gpus; n *= 2) {
+      counts.push_back(n);
+    }
+  }
+  return counts;
+}
+
+// Calls the duration model once per (gpu, count): many offers share a shape.
+class DurationCache {
+ public:
+  explicit DurationCache(const DurationFunction& run) : run_(run) {}
+  const DurationEstimate& get(const std::string& gpu, std::int64_t gpus) {
+    auto key = std::make_pair(gpu, gpus);
+    auto it = cache_.find(key);
+    if (it == cache_.end()) {
+      it = cache_.emplace(std::move(key), run_(gpu, gpus)).first;
+    }
+    return it->second;
+  }
+
+ private:
+  const DurationFunction& run_;
+  std::map<std::pair<std::string, std::int64_t>, DurationEstimate> cache_;
+};
+
+double reliability_of(const Provider& provider, const Offer& offer) {
+  return offer.reliability.value_or(provider.reliability ? provider.reliability->value : 1.0);
+}
+
+// Why a run that the memory and duration models produced cannot be costed, or "".
+std::string run_problem(const DurationEstimate& run) {
+  if (!run.fits) {
+    return run.why_not.empty() ? "does not fit in GPU memory" : run.why_not;
+  }
+  if (!std::isfinite(run.train_hours) || run.train_hours <= 0) {
+    return "no throughput estimate for this GPU";
+  }
+  return {};
+}
+
+// A filter that applies after costing, or "".
+std::string filter_problem(const PlanRequest& request, const PlanFigures& figures) {
+  if (request.max_hours && figures.wall_hours > *request.max_hours) {
+    return "expected wall time " + short_number(figures.wall_hours) + " h exceeds --max-hours";
+  }
+  return {};
+}
+
+struct Enumerated {
+  std::vector<PlanFigures> costed;
+  std::vector<Rejection> rejected;
+};
+
+Enumerated enumerate(const PlanRequest& request, const Catalog& catalog, DurationCache& runs,
+                     const CheckpointStore* store) {
+  Enumerated result;
+  // Most offers are single-instance; multi-node ones add a few candidates each.
+  result.costed.reserve(catalog.offers.size() + catalog.offers.size() / 4);
+  for (std::size_t i = 0; i < catalog.offers.size(); ++i) {
+    const Offer& offer = catalog.offers[i];
+    const Provider* provider = catalog.find_provider(offer.provider);
+    if (provider == nullptr || !selected(request.gpus, offer.gpu) ||
+        !selected(request.providers, offer.provider) || !tier_selected(request.tier, offer.tier)) {
+      continue;
+    }
+    const double reliability = reliability_of(*provider, offer);
+    for (std::int64_t instances : instance_counts(*provider, offer, request.max_gpus)) {
+      const auto reject = [&](std::string reason) {
+        result.rejected.push_back(
+            {offer.provider, offer.gpu, offer.gpus, instances, offer.tier, std::move(reason)});
+      };
+      if (request.min_reliability && reliability < *request.min_reliability) {
+        reject("host reliability " + short_number(reliability) + " is below --min-reliability");
+        continue;
+      }
+      const DurationEstimate& estimate = runs.get(offer.gpu, instances * offer.gpus);
+      if (std::string problem = run_problem(estimate); !problem.empty()) {
+        reject(std::move(problem));
+        continue;
+      }
+      planner::Costed costed = planner::cost_candidate(
+          request, {*provider, offer, i, instances, estimate, store, reliability});
+      if (!costed.figures) {
+        reject(std::move(costed.rejection));
+      } else if (std::string problem = filter_problem(request, *costed.figures); !problem.empty()) {
+        reject(std::move(problem));
+      } else {
+        result.costed.push_back(std::move(*costed.figures));
+      }
+    }
+  }
+  return result;
+}
+
+const CheckpointStore* checkpoint_store(const PlanRequest& request, const Catalog& catalog) {
+  if (request.checkpoint_to == kCheckpointToVolume) {
+    return nullptr;
+  }
+  if (const CheckpointStore* store = catalog.find_store(request.checkpoint_to)) {
+    return store;
+  }
+  std::string known = kCheckpointToVolume;
+  for (const CheckpointStore& s : catalog.checkpoint_stores) {
+    known += ", " + s.id;
+  }
+  throw InputError("", "--checkpoint-to", "'" + request.checkpoint_to + "' is not a known store",
+                   known, ExitCode::Usage);
+}
+
+PlanRow make_row(const PlanFigures& figures, const Catalog& catalog, DurationCache& runs) {
+  PlanRow row;
+  static_cast<PlanFigures&>(row) = figures;
+  row.offer = catalog.offers[figures.offer_index];
+  const Provider& provider = *catalog.find_provider(row.offer.provider);
+  row.provider_name = provider.name;
+  if (figures.interruption) {
+    row.hazard_source = figures.interruption->hazard_from_flag ? "--hazard"
+                        : row.offer.hazard_per_hour            ? row.offer.note
+                                                               : provider.spot->hazard_source;
+  }
+  row.run = runs.get(row.offer.gpu, figures.gpus_total);
+  return row;
+}
+
+}  // namespace
+
+double billed_seconds(double running_s, const BillingRule& rule) noexcept {
+  const double granularity = rule.granularity_s > 0 ? rule.granularity_s : 1.0;
+  return std::max(rule.minimum_s, std::ceil(running_s / granularity) * granularity);
+}
+
+Plan plan(const PlanRequest& request, const Catalog& catalog, const DurationFunction& run) {
+  const CheckpointStore* store = checkpoint_store(request, catalog);
+  DurationCache runs(run);
+  Enumerated all = enumerate(request, catalog, runs, store);
+  Plan result;
+  result.rejected = std::move(all.rejected);
+  result.candidates = all.costed.size();
+  result.assumptions = planner::plan_assumptions(request);
+  if (all.costed.empty()) {
+    result.outcome = PlanOutcome::NoFit;
+    return result;
+  }
+  result.cheapest_usd = planner::cheapest_total(all.costed);
+  result.outcome = request.budget_usd && *result.cheapest_usd > *request.budget_usd
+                       ? PlanOutcome::OverBudget
+                       : PlanOutcome::Ok;
+  std::vector<PlanFigures> ranked = planner::rank(request, catalog, all.costed);
+  for (const PlanFigures& figures : ranked) {
+    result.rows.push_back(make_row(figures, catalog, runs));
+  }
+  return result;
+}
+
+}  // namespace ftcost

@@ -1,0 +1,190 @@
+// resolve_setup: framework defaults for unset flags, then range and combination checks.
+#include "ftcost/setup/resolve.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "ftcost/base/error.hpp"
+#include "ftcost/base/names.hpp"
+#include "setup/framework_defaults.hpp"
+
+namespace ftcost {
+
+namespace {
+
+using defaults_detail::Sourced;
+
+/// Takes the user's value, or the default with an assumption naming the flag and its source.
+template <class T, class D>
+T pick(const std::optional<T>& given, const Sourced<D>& fallback, std::string_view flag,
+       std::vector<Assumption>& assumptions) {
+  if (given) {
+    return *given;
+  }
+  const T value = static_cast<T>(fallback.value);
+  std::string shown;
+  if constexpr (std::is_enum_v<T>) {
+    shown = std::string(name_of(value));
+  } else {
+    shown = std::to_string(value);
+  }
+  assumptions.push_back({.text = std::string(flag) + " " + shown + " (default)",
+                         .source = fallback.source,
+                         .default_of = std::string(flag)});
+  return value;
+}
+
+void check_range(std::int64_t value, std::int64_t max, const char* flag) {
+  if (value < 1 || value > max) {
+    throw InputError("", flag, "must be an integer from 1 to " + std::to_string(max),
+                     "got " + std::to_string(value));
+  }
+}
+
+void check_combinations(const TrainingSetup& s, const SetupRequest& request) {
+  if (s.method == Method::Full && s.quant != Quant::None) {
+    throw InputError("", "--quant",
+                     "'" + std::string(name_of(s.quant)) + "' needs --method lora or qlora",
+                     "full fine-tuning trains every weight unquantized; use --quant none");
+  }
+  if (s.method == Method::Qlora && s.quant == Quant::None) {
+    throw InputError("", "--quant", "'none' contradicts --method qlora",
+                     "nf4, nf4-dq, int8 or gptq-int4; or --method lora");
+  }
+  if (s.method == Method::Full && (request.lora_rank || request.lora_targets)) {
+    throw InputError("", request.lora_rank ? "--lora-rank" : "--lora-targets",
+                     "only applies to --method lora or qlora", "drop it or change --method");
+  }
+  if (s.gpus > 1 && s.sharding == Sharding::None) {
+    throw InputError("", "--sharding", "'none' cannot run on --gpus " + std::to_string(s.gpus),
+                     "ddp, zero1, zero2, zero3 or fsdp");
+  }
+  if (s.cpu_offload == CpuOffload::Params && s.sharding != Sharding::Zero3 &&
+      s.sharding != Sharding::Fsdp) {
+    throw InputError("", "--cpu-offload", "'params' needs --sharding zero3 or fsdp",
+                     "none or optimizer with --sharding " + std::string(name_of(s.sharding)));
+  }
+  if (s.optimizer_in_backward && s.grad_accum > 1) {
+    throw InputError("", "--optimizer-in-bwd",
+                     "cannot be combined with --grad-accum " + std::to_string(s.grad_accum),
+                     "--grad-accum 1; torchtune rejects the combination");
+  }
+}
+
+// A LoRA rank above min(in, out) of every targeted module adds no expressiveness (the update
+// B·A already has full rank at min(in, out)); such a run is a typo, e.g. 65536 for 64.
+void check_lora_rank(const ModelArch& arch, const TrainingSetup& s) {
+  std::int64_t limit = 0;
+  for (const BlockGroup& group : arch.blocks) {
+    for (const LinearSpec& linear : group.linears) {
+      if (std::find(s.lora_targets.begin(), s.lora_targets.end(), linear.name) !=
+          s.lora_targets.end()) {
+        limit = std::max(limit, std::min(linear.in_features, linear.out_features));
+      }
+    }
+  }
+  if (limit > 0 && s.lora_rank > limit) {
+    throw InputError("", "--lora-rank",
+                     std::to_string(s.lora_rank) +
+                         " is larger than the smaller dimension of every targeted module",
+                     "at most " + std::to_string(limit) + " for " + arch.id);
+  }
+}
+
+// Training past the model's context is possible (RoPE scaling), but the user should know.
+void warn_beyond_context(const ModelArch& arch, const TrainingSetup& s,
+                         std::vector<Assumption>& notes) {
+  if (arch.max_position_embeddings > 0 && s.seq_len > arch.max_position_embeddings) {
+    notes.push_back({.text = "--seq-len " + std::to_string(s.seq_len) + " is beyond " + arch.id +
+                             "'s context of " + std::to_string(arch.max_position_embeddings) +
+                             " tokens: the estimate assumes it runs (e.g. with RoPE scaling)",
+                     .source = "the model's config.json max_position_embeddings",
+                     .warning = true});
+  }
+}
+
+// Flags that change nothing for this setup are said to, rather than ignored silently.
+void warn_unused_flags(const TrainingSetup& s, std::vector<Assumption>& notes) {
+  if (s.transformers_version && s.framework != Framework::Hf && s.framework != Framework::Axolotl) {
+    notes.push_back({.text = "--transformers-version has no effect with --framework " +
+                             std::string(name_of(s.framework)) +
+                             ": it does not run Transformers' own causal-LM forward",
+                     .source = "docs/memory-model.md#logits",
+                     .warning = true});
+  } else if (s.transformers_version && s.loss == Loss::Fused) {
+    notes.push_back({.text = "--transformers-version has no effect with --loss fused: the fused "
+                             "loss never holds the logits the release decides the dtype of",
+                     .source = "docs/memory-model.md#logits",
+                     .warning = true});
+  }
+  if (s.optimizer_in_backward && s.framework != Framework::Torchtune) {
+    notes.push_back({.text = "--optimizer-in-bwd is a torchtune option; with --framework " +
+                             std::string(name_of(s.framework)) +
+                             " the estimate assumes a training loop that steps each parameter in "
+                             "a post-accumulate-grad hook",
+                     .source = "docs/memory-model.md#gradients",
+                     .warning = true});
+  }
+}
+
+}  // namespace
+
+ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
+  ResolvedSetup out;
+  TrainingSetup& s = out.setup;
+  auto& notes = out.assumptions;
+  s.framework = r.framework.value_or(Framework::Hf);
+  const auto& d = defaults_detail::framework_defaults(s.framework);
+  s.method = r.method.value_or(Method::Qlora);
+  if (!r.method) {
+    notes.push_back({"--method qlora (default)", "docs/memory-model.md#framework-defaults"});
+  }
+  s.precision = pick(r.precision, d.precision, "--precision", notes);
+  s.optimizer = pick(r.optimizer, d.optimizer, "--optimizer", notes);
+  s.seq_len = pick(r.seq_len, d.seq_len, "--seq-len", notes);
+  s.micro_batch = pick(r.micro_batch, d.micro_batch, "--micro-batch", notes);
+  s.optimizer_in_backward = r.optimizer_in_backward.value_or(false);
+  if (s.optimizer_in_backward && !r.grad_accum) {
+    // Stepping inside backward leaves no gradient to accumulate into.
+    s.grad_accum = 1;
+    notes.push_back({.text = "--grad-accum 1 (--optimizer-in-bwd cannot accumulate)",
+                     .source = "docs/memory-model.md#gradients",
+                     .default_of = "--grad-accum"});
+  } else {
+    s.grad_accum = pick(r.grad_accum, d.grad_accum, "--grad-accum", notes);
+  }
+  s.grad_ckpt = pick(r.grad_ckpt, d.grad_ckpt, "--grad-ckpt", notes);
+  s.attention = pick(r.attention, d.attention, "--attention", notes);
+  s.loss = pick(r.loss, d.loss, "--loss", notes);
+  s.gpus = r.gpus.value_or(1);
+  s.sharding = r.sharding.value_or(s.gpus > 1 ? d.multi_gpu_sharding.value : Sharding::None);
+  s.cpu_offload = r.cpu_offload.value_or(CpuOffload::None);
+  s.compiled = r.compiled.value_or(false);
+  s.transformers_version = r.transformers_version;
+  if (s.method == Method::Full) {
+    s.quant = r.quant.value_or(Quant::None);
+    s.lora_rank = 0;
+  } else {
+    s.quant = s.method == Method::Qlora ? pick(r.quant, d.qlora_quant, "--quant", notes)
+                                        : r.quant.value_or(Quant::None);
+    s.lora_rank = pick(r.lora_rank, d.lora_rank, "--lora-rank", notes);
+    if (!r.lora_targets) {
+      notes.push_back({std::string("--lora-targets ") + d.lora_targets.value + " (default)",
+                       d.lora_targets.source});
+    }
+    s.lora_targets = expand_lora_targets(
+        arch, r.lora_targets.value_or(std::vector<std::string>{d.lora_targets.value}));
+    check_range(s.lora_rank, kMaxLoraRank, "--lora-rank");
+    check_lora_rank(arch, s);
+  }
+  check_range(s.seq_len, kMaxSeqLen, "--seq-len");
+  check_range(s.micro_batch, kMaxMicroBatch, "--micro-batch");
+  check_range(s.grad_accum, kMaxGradAccum, "--grad-accum");
+  check_range(s.gpus, kMaxGpus, "--gpus");
+  check_combinations(s, r);
+  warn_beyond_context(arch, s, notes);
+  warn_unused_flags(s, notes);
+  return out;
+}
+
+}  // namespace ftcost
