@@ -34,10 +34,11 @@ struct PlanOptions {
 
 // One configuration search; a setup impossible on that count (e.g. sharding rules) is a
 // rejection of those offers, not an error of the whole plan.
-DurationEstimate search(const ModelArch& arch, const SetupRequest& setup, const Gpu& gpu,
-                        std::int64_t gpus, const Workload& workload) {
+DurationEstimate search(const ModelArch& arch, const ResolvedSetup& resolved,
+                        const SetupRequest& setup, const Gpu& gpu, std::int64_t gpus,
+                        const Workload& workload) {
   try {
-    return estimate_duration(arch, setup, gpu, gpus, workload);
+    return estimate_duration(arch, resolved, setup, gpu, gpus, workload);
   } catch (const InputError& error) {
     DurationEstimate run;
     run.gpu_id = gpu.id;
@@ -49,10 +50,10 @@ DurationEstimate search(const ModelArch& arch, const SetupRequest& setup, const 
 
 // The duration model for one (GPU, count): estimate_duration searches micro-batch and
 // checkpointing, and ZeRO-3 when data parallel does not fit (docs/planner.md#enumeration).
-DurationFunction duration_function(const ModelArch& arch, const SetupRequest& setup,
-                                   const Workload& workload) {
-  return [&arch, &setup, &workload](const std::string& gpu_id, std::int64_t gpus) {
-    return search(arch, setup, resolve_gpu(gpu_id, default_gpus()), gpus, workload);
+DurationFunction duration_function(const ModelArch& arch, const ResolvedSetup& resolved,
+                                   const SetupRequest& setup, const Workload& workload) {
+  return [&arch, &resolved, &setup, &workload](const std::string& gpu_id, std::int64_t gpus) {
+    return search(arch, resolved, setup, resolve_gpu(gpu_id, default_gpus()), gpus, workload);
   };
 }
 
@@ -78,8 +79,9 @@ ExitCode run_plan(const PlanOptions& options) {
   const PlanRequest request = plan_request(
       options.flags, loaded.catalog,
       artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens), gpu_notes);
-  const Plan result = plan(request, loaded.catalog,
-                           duration_function(model.arch, options.setup, workload.workload));
+  const Plan result =
+      plan(request, loaded.catalog,
+           duration_function(model.arch, resolved, options.setup, workload.workload));
   render::PlanContext context{.model_id = model.arch.id,
                               .model_name = model.arch.name,
                               .method = resolved.setup.method,
@@ -93,8 +95,8 @@ ExitCode run_plan(const PlanOptions& options) {
                               .assumptions = std::move(model.assumptions)};
   // The search chose micro-batch, accumulation and checkpointing per offer, so the setup
   // assumptions shown are the top plan's (estimate_duration drops the defaults it overrode).
-  const auto& setup_notes =
-      result.rows.empty() ? resolved.assumptions : result.rows.front().run.assumptions;
+  const std::vector<Assumption> setup_notes =
+      result.rows.empty() ? resolved.assumptions() : result.rows.front().run.assumptions;
   const std::vector<Assumption>& gpu_assumptions = gpu_notes;
   for (const auto* list : {&gpu_assumptions, &workload.assumptions, &setup_notes}) {
     context.assumptions.insert(context.assumptions.end(), list->begin(), list->end());

@@ -117,16 +117,8 @@ PlanRequest plan_request(const PlanFlags& flags, const Catalog& catalog,
     }
   }
   request.providers = expand_providers(request.providers, catalog);
-  if (request.checkpoint_to != kCheckpointToVolume &&
-      catalog.find_store(request.checkpoint_to) == nullptr) {
-    std::vector<std::string> known{kCheckpointToVolume};
-    for (const CheckpointStore& store : catalog.checkpoint_stores) {
-      known.push_back(store.id);
-    }
-    const std::string hint = did_you_mean(request.checkpoint_to, known);
-    throw InputError("", "--checkpoint-to", "unknown store '" + request.checkpoint_to + "'",
-                     hint.empty() ? "one of " + join_names(known) : hint, ExitCode::Usage);
-  }
+  // Checked here, before any offer is costed, so a typo fails fast.
+  static_cast<void>(checkpoint_store(catalog, request.checkpoint_to));
   return request;
 }
 

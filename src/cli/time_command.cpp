@@ -34,8 +34,9 @@ ExitCode run_time(const TimeOptions& options) {
   const ResolvedWorkload workload = resolve_workload_options(options.workload);
   const ResolvedModel model = resolve_model(options.model, default_model_presets());
   const GpuChoice gpu = choose_builtin_gpu(*options.gpu);
+  const ResolvedSetup resolved = resolve_setup(model.arch, options.request);
   DurationEstimate run =
-      estimate_duration(model.arch, options.request, *gpu.gpu, options.request.gpus.value_or(1),
+      estimate_duration(model.arch, resolved, options.request, *gpu.gpu, resolved.setup.gpus,
                         workload.workload, {.link_gb_per_s = options.link_gb_per_s});
   auto& notes = run.assumptions;
   notes.insert(notes.begin(), workload.assumptions.begin(), workload.assumptions.end());

@@ -85,8 +85,8 @@ ExitCode run_vram(const VramOptions& options) {
   render::MemoryReport report;
   report.arch = &model.arch;
   report.assumptions = std::move(model.assumptions);
-  report.assumptions.insert(report.assumptions.end(), resolved.assumptions.begin(),
-                            resolved.assumptions.end());
+  const std::vector<Assumption> setup_notes = resolved.assumptions();
+  report.assumptions.insert(report.assumptions.end(), setup_notes.begin(), setup_notes.end());
   const std::optional<Capacity> capacity =
       capacity_for(options, resolved.setup, report.assumptions);
   report.setup = resolved.setup;

@@ -36,7 +36,7 @@ TEST_CASE("torchtune defaults: bf16-true, chunked loss, q/v adapters of rank 8",
   CHECK(r.setup.lora_rank == 8);
   CHECK(r.setup.lora_targets == std::vector<std::string>{"q_proj", "v_proj"});
   CHECK(r.setup.quant == Quant::None);
-  CHECK_FALSE(r.assumptions.empty());
+  CHECK_FALSE(r.assumptions().empty());
 }
 
 TEST_CASE("Unsloth defaults: offloaded checkpointing, fused loss, 8-bit AdamW", "[resolve]") {
@@ -92,12 +92,13 @@ TEST_CASE("a sequence beyond the model's context is a warning, not an error", "[
   REQUIRE(llama2 != presets.end());
   REQUIRE(llama2->max_position_embeddings == 4096);  // Llama 2's config.json
   const auto count_warnings = [](const ResolvedSetup& r) {
-    return std::count_if(r.assumptions.begin(), r.assumptions.end(),
-                         [](const Assumption& a) { return a.warning; });
+    const std::vector<Assumption> all = r.assumptions();
+    return std::count_if(all.begin(), all.end(), [](const Assumption& a) { return a.warning; });
   };
   const ResolvedSetup beyond = resolve_setup(*llama2, {.seq_len = 100'000});
   REQUIRE(count_warnings(beyond) == 1);
-  const auto warning = std::find_if(beyond.assumptions.begin(), beyond.assumptions.end(),
+  const std::vector<Assumption> beyond_notes = beyond.assumptions();
+  const auto warning = std::find_if(beyond_notes.begin(), beyond_notes.end(),
                                     [](const Assumption& a) { return a.warning; });
   CHECK(warning->text ==
         "--seq-len 100000 is beyond llama-2-7b's context of 4096 tokens: the estimate assumes it "

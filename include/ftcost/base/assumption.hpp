@@ -13,9 +13,6 @@ struct Assumption {
   /// overridden (adapt_to_gpu), or the input lies outside what the model was built for (a
   /// --seq-len beyond its context). The CLI prints these to stderr as "ftcost: warning: <text>".
   bool warning = false;
-  /// The flag whose framework default this assumption states ("--micro-batch"), so a caller
-  /// that chooses that value itself (the duration search) can drop it; empty otherwise.
-  std::string default_of{};
 };
 
 }  // namespace ftcost

@@ -9,6 +9,7 @@
 #include "ftcost/duration/duration_estimate.hpp"
 #include "ftcost/gpu/gpu.hpp"
 #include "ftcost/model/model.hpp"
+#include "ftcost/setup/resolve.hpp"
 #include "ftcost/setup/setup.hpp"
 
 namespace ftcost {
@@ -94,15 +95,22 @@ using MemoryModel = std::function<MemoryNeed(const TrainingSetup&)>;
                                                       const MemoryModel& memory,
                                                       const ScalingOptions& options = {});
 
-/// estimate_duration_with on the real memory model: resolves `request` (with gpus set) through
-/// resolve_setup, searches with estimate_memory, and returns every assumption made on the way.
-/// When `request.sharding` is unset, gpus > 1 and the framework's default (data parallel) does
-/// not fit, ZeRO-3 is tried and used if it fits (stated as an assumption).
-/// Throws what resolve_setup throws (InputError, ExitCode::Usage) and InputError for a
+/// The fields the configuration search chooses itself when the request leaves them unset, so
+/// their framework defaults are not stated as assumptions of a duration.
+inline constexpr SetupFields kSearchedFields{SetupField::MicroBatch, SetupField::GradAccum,
+                                             SetupField::GradCkpt};
+
+/// estimate_duration_with on the real memory model: `resolved` is resolve_setup(arch, request),
+/// made once by the caller; it is moved to `gpus` GPUs (on_gpu_count), searched with
+/// estimate_memory, and every assumption made on the way is returned (the defaults of
+/// kSearchedFields left out). When `request.sharding` is unset, gpus > 1 and the framework's
+/// default (data parallel) does not fit, ZeRO-3 is tried and used if it fits (an assumption).
+/// Throws what on_gpu_count throws (InputError, ExitCode::Usage) and InputError for a
 /// non-positive workload.
-[[nodiscard]] DurationEstimate estimate_duration(const ModelArch& arch, const SetupRequest& request,
-                                                 const Gpu& gpu, std::int64_t gpus,
-                                                 const Workload& workload,
+[[nodiscard]] DurationEstimate estimate_duration(const ModelArch& arch,
+                                                 const ResolvedSetup& resolved,
+                                                 const SetupRequest& request, const Gpu& gpu,
+                                                 std::int64_t gpus, const Workload& workload,
                                                  const ScalingOptions& options = {});
 
 }  // namespace ftcost

@@ -25,6 +25,12 @@ enum class DownloadKind { Adapter, Merged, None };
 /// The checkpoint destination meaning "the instance's own volume" (no external store).
 inline constexpr const char* kCheckpointToVolume = "volume";
 
+/// Where `checkpoint_to` ("volume" or a store id) sends checkpoints: nullptr for the provider's
+/// volume, else the catalog's store. Throws InputError (where "--checkpoint-to", Usage) naming
+/// the known stores, with "did you mean", for an unknown id.
+[[nodiscard]] const CheckpointStore* checkpoint_store(const Catalog& catalog,
+                                                      const std::string& checkpoint_to);
+
 /// Everything the planner needs besides the catalog and the run estimates.
 struct PlanRequest {
   ArtifactSizes artifacts;  ///< sizes from artifact_sizes()

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,6 +49,53 @@ enum class CpuOffload { None, Optimizer, Params };
 
 /// Training stack; each sets documented defaults for the other flags (docs/memory-model.md).
 enum class Framework { Hf, Unsloth, Axolotl, Torchtune };
+
+/// The fields of a training configuration, named as their flags are (name_of(SetupField::SeqLen)
+/// == "seq-len"), so defaults, searched fields and errors say which field they concern.
+enum class SetupField {
+  Method,
+  Precision,
+  Optimizer,
+  SeqLen,
+  MicroBatch,
+  GradAccum,
+  GradCkpt,
+  Attention,
+  LoraRank,
+  LoraTargets,
+  Quant,
+  Loss,
+  Gpus,
+  Sharding,
+  CpuOffload,
+  Framework,
+  Compiled,
+  OptimizerInBackward,
+  TransformersVersion,
+};
+
+/// A set of SetupFields, e.g. the ones the duration search chooses itself.
+class SetupFields {
+ public:
+  constexpr SetupFields() = default;
+  constexpr SetupFields(std::initializer_list<SetupField> fields) {
+    for (const SetupField field : fields) {
+      bits_ |= bit(field);
+    }
+  }
+  [[nodiscard]] constexpr bool contains(SetupField field) const noexcept {
+    return (bits_ & bit(field)) != 0;
+  }
+
+ private:
+  static constexpr std::uint32_t bit(SetupField field) noexcept {
+    return std::uint32_t{1} << static_cast<unsigned>(field);
+  }
+  std::uint32_t bits_ = 0;
+};
+
+/// The command-line flag of `field`: "--" + name_of(field), e.g. "--seq-len".
+[[nodiscard]] std::string flag_of(SetupField field);
 
 /// A fully resolved training configuration (every field set; see resolve_setup for defaults).
 struct TrainingSetup {
@@ -105,6 +153,30 @@ struct SetupRequest {
   std::optional<bool> compiled{};
   std::optional<bool> optimizer_in_backward{};
   std::optional<LibraryVersion> transformers_version{};
+};
+
+template <>
+struct EnumNames<SetupField> {
+  static constexpr std::array<std::pair<SetupField, std::string_view>, 19> kEntries{
+      {{SetupField::Method, "method"},
+       {SetupField::Precision, "precision"},
+       {SetupField::Optimizer, "optimizer"},
+       {SetupField::SeqLen, "seq-len"},
+       {SetupField::MicroBatch, "micro-batch"},
+       {SetupField::GradAccum, "grad-accum"},
+       {SetupField::GradCkpt, "grad-ckpt"},
+       {SetupField::Attention, "attention"},
+       {SetupField::LoraRank, "lora-rank"},
+       {SetupField::LoraTargets, "lora-targets"},
+       {SetupField::Quant, "quant"},
+       {SetupField::Loss, "loss"},
+       {SetupField::Gpus, "gpus"},
+       {SetupField::Sharding, "sharding"},
+       {SetupField::CpuOffload, "cpu-offload"},
+       {SetupField::Framework, "framework"},
+       {SetupField::Compiled, "compile"},
+       {SetupField::OptimizerInBackward, "optimizer-in-bwd"},
+       {SetupField::TransformersVersion, "transformers-version"}}};
 };
 
 template <>

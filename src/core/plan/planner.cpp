@@ -8,6 +8,7 @@
 
 #include "base/number_text.hpp"
 #include "ftcost/base/error.hpp"
+#include "ftcost/base/spelling.hpp"
 #include "plan/plan_costs.hpp"
 #include "plan/plan_rank.hpp"
 
@@ -134,21 +135,6 @@ Enumerated enumerate(const PlanRequest& request, const Catalog& catalog, Duratio
   return result;
 }
 
-const CheckpointStore* checkpoint_store(const PlanRequest& request, const Catalog& catalog) {
-  if (request.checkpoint_to == kCheckpointToVolume) {
-    return nullptr;
-  }
-  if (const CheckpointStore* store = catalog.find_store(request.checkpoint_to)) {
-    return store;
-  }
-  std::string known = kCheckpointToVolume;
-  for (const CheckpointStore& s : catalog.checkpoint_stores) {
-    known += ", " + s.id;
-  }
-  throw InputError("", "--checkpoint-to", "'" + request.checkpoint_to + "' is not a known store",
-                   known, ExitCode::Usage);
-}
-
 PlanRow make_row(const PlanFigures& figures, const Catalog& catalog, DurationCache& runs) {
   PlanRow row;
   static_cast<PlanFigures&>(row) = figures;
@@ -172,7 +158,7 @@ double billed_seconds(double running_s, const BillingRule& rule) noexcept {
 }
 
 Plan plan(const PlanRequest& request, const Catalog& catalog, const DurationFunction& run) {
-  const CheckpointStore* store = checkpoint_store(request, catalog);
+  const CheckpointStore* store = checkpoint_store(catalog, request.checkpoint_to);
   DurationCache runs(run);
   Enumerated all = enumerate(request, catalog, runs, store);
   Plan result;
@@ -192,6 +178,22 @@ Plan plan(const PlanRequest& request, const Catalog& catalog, const DurationFunc
     result.rows.push_back(make_row(figures, catalog, runs));
   }
   return result;
+}
+
+const CheckpointStore* checkpoint_store(const Catalog& catalog, const std::string& checkpoint_to) {
+  if (checkpoint_to == kCheckpointToVolume) {
+    return nullptr;
+  }
+  if (const CheckpointStore* store = catalog.find_store(checkpoint_to)) {
+    return store;
+  }
+  std::vector<std::string> known{kCheckpointToVolume};
+  for (const CheckpointStore& store : catalog.checkpoint_stores) {
+    known.push_back(store.id);
+  }
+  const std::string hint = did_you_mean(checkpoint_to, known);
+  throw InputError("", "--checkpoint-to", "unknown store '" + checkpoint_to + "'",
+                   hint.empty() ? "one of " + join_names(known) : hint, ExitCode::Usage);
 }
 
 }  // namespace ftcost

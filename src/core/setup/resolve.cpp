@@ -6,6 +6,7 @@
 
 #include "ftcost/base/error.hpp"
 #include "ftcost/base/names.hpp"
+#include "ftcost/setup/setup_traits.hpp"
 #include "setup/framework_defaults.hpp"
 
 namespace ftcost {
@@ -16,8 +17,8 @@ using defaults_detail::Sourced;
 
 /// Takes the user's value, or the default with an assumption naming the flag and its source.
 template <class T, class D>
-T pick(const std::optional<T>& given, const Sourced<D>& fallback, std::string_view flag,
-       std::vector<Assumption>& assumptions) {
+T pick(const std::optional<T>& given, const Sourced<D>& fallback, SetupField field,
+       std::vector<SetupDefault>& defaults) {
   if (given) {
     return *given;
   }
@@ -28,15 +29,14 @@ T pick(const std::optional<T>& given, const Sourced<D>& fallback, std::string_vi
   } else {
     shown = std::to_string(value);
   }
-  assumptions.push_back({.text = std::string(flag) + " " + shown + " (default)",
-                         .source = fallback.source,
-                         .default_of = std::string(flag)});
+  defaults.push_back(
+      {field, {.text = flag_of(field) + " " + shown + " (default)", .source = fallback.source}});
   return value;
 }
 
-void check_range(std::int64_t value, std::int64_t max, const char* flag) {
+void check_range(std::int64_t value, std::int64_t max, SetupField field) {
   if (value < 1 || value > max) {
-    throw InputError("", flag, "must be an integer from 1 to " + std::to_string(max),
+    throw InputError("", flag_of(field), "must be an integer from 1 to " + std::to_string(max),
                      "got " + std::to_string(value));
   }
 }
@@ -55,19 +55,22 @@ void check_combinations(const TrainingSetup& s, const SetupRequest& request) {
     throw InputError("", request.lora_rank ? "--lora-rank" : "--lora-targets",
                      "only applies to --method lora or qlora", "drop it or change --method");
   }
-  if (s.gpus > 1 && s.sharding == Sharding::None) {
-    throw InputError("", "--sharding", "'none' cannot run on --gpus " + std::to_string(s.gpus),
-                     "ddp, zero1, zero2, zero3 or fsdp");
-  }
-  if (s.cpu_offload == CpuOffload::Params && s.sharding != Sharding::Zero3 &&
-      s.sharding != Sharding::Fsdp) {
-    throw InputError("", "--cpu-offload", "'params' needs --sharding zero3 or fsdp",
-                     "none or optimizer with --sharding " + std::string(name_of(s.sharding)));
-  }
   if (s.optimizer_in_backward && s.grad_accum > 1) {
     throw InputError("", "--optimizer-in-bwd",
                      "cannot be combined with --grad-accum " + std::to_string(s.grad_accum),
                      "--grad-accum 1; torchtune rejects the combination");
+  }
+}
+
+// The checks that depend on the GPU count, run again by on_gpu_count for every count tried.
+void check_gpu_combinations(const TrainingSetup& s) {
+  if (s.gpus > 1 && s.sharding == Sharding::None) {
+    throw InputError("", "--sharding", "'none' cannot run on --gpus " + std::to_string(s.gpus),
+                     "ddp, zero1, zero2, zero3 or fsdp");
+  }
+  if (s.cpu_offload == CpuOffload::Params && zero_stage(s.sharding) < 3) {
+    throw InputError("", "--cpu-offload", "'params' needs --sharding zero3 or fsdp",
+                     "none or optimizer with --sharding " + std::string(name_of(s.sharding)));
   }
 }
 
@@ -77,8 +80,7 @@ void check_lora_rank(const ModelArch& arch, const TrainingSetup& s) {
   std::int64_t limit = 0;
   for (const BlockGroup& group : arch.blocks) {
     for (const LinearSpec& linear : group.linears) {
-      if (std::find(s.lora_targets.begin(), s.lora_targets.end(), linear.name) !=
-          s.lora_targets.end()) {
+      if (is_lora_target(s, linear.name)) {
         limit = std::max(limit, std::min(linear.in_features, linear.out_features));
       }
     }
@@ -129,35 +131,59 @@ void warn_unused_flags(const TrainingSetup& s, std::vector<Assumption>& notes) {
 
 }  // namespace
 
+std::string flag_of(SetupField field) {
+  return "--" + std::string(name_of(field));
+}
+
+std::vector<Assumption> ResolvedSetup::assumptions(SetupFields chosen_elsewhere) const {
+  std::vector<Assumption> all;
+  for (const SetupDefault& fallback : defaults) {
+    if (!chosen_elsewhere.contains(fallback.field)) {
+      all.push_back(fallback.assumption);
+    }
+  }
+  all.insert(all.end(), notes.begin(), notes.end());
+  return all;
+}
+
+TrainingSetup on_gpu_count(TrainingSetup setup, const SetupRequest& request, std::int64_t gpus) {
+  check_range(gpus, kMaxGpus, SetupField::Gpus);
+  setup.gpus = gpus;
+  setup.sharding = request.sharding.value_or(
+      gpus > 1 ? defaults_detail::framework_defaults(setup.framework).multi_gpu_sharding.value
+               : Sharding::None);
+  check_gpu_combinations(setup);
+  return setup;
+}
+
 ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
   ResolvedSetup out;
   TrainingSetup& s = out.setup;
-  auto& notes = out.assumptions;
+  auto& defaults = out.defaults;
   s.framework = r.framework.value_or(Framework::Hf);
   const auto& d = defaults_detail::framework_defaults(s.framework);
   s.method = r.method.value_or(Method::Qlora);
   if (!r.method) {
-    notes.push_back({"--method qlora (default)", "docs/memory-model.md#framework-defaults"});
+    defaults.push_back({SetupField::Method,
+                        {"--method qlora (default)", "docs/memory-model.md#framework-defaults"}});
   }
-  s.precision = pick(r.precision, d.precision, "--precision", notes);
-  s.optimizer = pick(r.optimizer, d.optimizer, "--optimizer", notes);
-  s.seq_len = pick(r.seq_len, d.seq_len, "--seq-len", notes);
-  s.micro_batch = pick(r.micro_batch, d.micro_batch, "--micro-batch", notes);
+  s.precision = pick(r.precision, d.precision, SetupField::Precision, defaults);
+  s.optimizer = pick(r.optimizer, d.optimizer, SetupField::Optimizer, defaults);
+  s.seq_len = pick(r.seq_len, d.seq_len, SetupField::SeqLen, defaults);
+  s.micro_batch = pick(r.micro_batch, d.micro_batch, SetupField::MicroBatch, defaults);
   s.optimizer_in_backward = r.optimizer_in_backward.value_or(false);
   if (s.optimizer_in_backward && !r.grad_accum) {
     // Stepping inside backward leaves no gradient to accumulate into.
     s.grad_accum = 1;
-    notes.push_back({.text = "--grad-accum 1 (--optimizer-in-bwd cannot accumulate)",
-                     .source = "docs/memory-model.md#gradients",
-                     .default_of = "--grad-accum"});
+    defaults.push_back({SetupField::GradAccum,
+                        {"--grad-accum 1 (--optimizer-in-bwd cannot accumulate)",
+                         "docs/memory-model.md#gradients"}});
   } else {
-    s.grad_accum = pick(r.grad_accum, d.grad_accum, "--grad-accum", notes);
+    s.grad_accum = pick(r.grad_accum, d.grad_accum, SetupField::GradAccum, defaults);
   }
-  s.grad_ckpt = pick(r.grad_ckpt, d.grad_ckpt, "--grad-ckpt", notes);
-  s.attention = pick(r.attention, d.attention, "--attention", notes);
-  s.loss = pick(r.loss, d.loss, "--loss", notes);
-  s.gpus = r.gpus.value_or(1);
-  s.sharding = r.sharding.value_or(s.gpus > 1 ? d.multi_gpu_sharding.value : Sharding::None);
+  s.grad_ckpt = pick(r.grad_ckpt, d.grad_ckpt, SetupField::GradCkpt, defaults);
+  s.attention = pick(r.attention, d.attention, SetupField::Attention, defaults);
+  s.loss = pick(r.loss, d.loss, SetupField::Loss, defaults);
   s.cpu_offload = r.cpu_offload.value_or(CpuOffload::None);
   s.compiled = r.compiled.value_or(false);
   s.transformers_version = r.transformers_version;
@@ -165,25 +191,26 @@ ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
     s.quant = r.quant.value_or(Quant::None);
     s.lora_rank = 0;
   } else {
-    s.quant = s.method == Method::Qlora ? pick(r.quant, d.qlora_quant, "--quant", notes)
+    s.quant = s.method == Method::Qlora ? pick(r.quant, d.qlora_quant, SetupField::Quant, defaults)
                                         : r.quant.value_or(Quant::None);
-    s.lora_rank = pick(r.lora_rank, d.lora_rank, "--lora-rank", notes);
+    s.lora_rank = pick(r.lora_rank, d.lora_rank, SetupField::LoraRank, defaults);
     if (!r.lora_targets) {
-      notes.push_back({std::string("--lora-targets ") + d.lora_targets.value + " (default)",
-                       d.lora_targets.source});
+      defaults.push_back({SetupField::LoraTargets,
+                          {std::string("--lora-targets ") + d.lora_targets.value + " (default)",
+                           d.lora_targets.source}});
     }
     s.lora_targets = expand_lora_targets(
         arch, r.lora_targets.value_or(std::vector<std::string>{d.lora_targets.value}));
-    check_range(s.lora_rank, kMaxLoraRank, "--lora-rank");
+    check_range(s.lora_rank, kMaxLoraRank, SetupField::LoraRank);
     check_lora_rank(arch, s);
   }
-  check_range(s.seq_len, kMaxSeqLen, "--seq-len");
-  check_range(s.micro_batch, kMaxMicroBatch, "--micro-batch");
-  check_range(s.grad_accum, kMaxGradAccum, "--grad-accum");
-  check_range(s.gpus, kMaxGpus, "--gpus");
+  check_range(s.seq_len, kMaxSeqLen, SetupField::SeqLen);
+  check_range(s.micro_batch, kMaxMicroBatch, SetupField::MicroBatch);
+  check_range(s.grad_accum, kMaxGradAccum, SetupField::GradAccum);
   check_combinations(s, r);
-  warn_beyond_context(arch, s, notes);
-  warn_unused_flags(s, notes);
+  s = on_gpu_count(s, r, r.gpus.value_or(1));
+  warn_beyond_context(arch, s, out.notes);
+  warn_unused_flags(s, out.notes);
   return out;
 }
 
