@@ -72,7 +72,8 @@ ExitCode exit_code(PlanOutcome outcome) {
 ExitCode run_plan(const PlanOptions& options) {
   const ResolvedWorkload workload = resolve_workload_options(options.workload);
   ResolvedModel model = resolve_model(options.model, default_model_presets());
-  // Resolving once up front turns bad setup flags into usage errors before any offer is tried.
+  // Resolved once: bad setup flags fail before any offer is tried, and every (GPU, count)
+  // reuses it (on_gpu_count).
   const ResolvedSetup resolved = resolve_setup(model.arch, options.setup);
   const LoadedCatalog loaded = load_selected_catalog(options.catalog, AgeWarning::Caller);
   std::vector<Assumption> gpu_notes;

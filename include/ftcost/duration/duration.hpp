@@ -27,20 +27,6 @@ struct FlopsPerToken {
 /// token for forward+backward, no causal halving). Source: docs/duration-model.md#flops.
 [[nodiscard]] FlopsPerToken flops_per_token(const ModelArch& arch, const TrainingSetup& setup);
 
-/// How efficiently a training stack runs: calibrated on docs/duration-model.md#calibration.
-struct FrameworkProfile {
-  double matmul_efficiency = 0;    ///< achieved / peak tensor FLOP/s in the model's GEMMs (0..1)
-  double elementwise_traffic = 0;  ///< multiple of Korthikanti's 34·h bytes/token/layer moved
-                                   ///< by non-GEMM kernels per pass (eager >1, fused <1)
-  double launch_us_per_layer_pass = 0;  ///< host/launch overhead per layer per pass, microseconds
-};
-
-/// The profile of `setup`: GEMM efficiency by framework (hf, axolotl and unsloth call cuBLAS
-/// through eager PyTorch; torchtune's recipes measured higher), non-GEMM traffic and launch
-/// overhead by kernel fusion (eager, or fused when setup.compiled or under Unsloth's Triton
-/// kernels). Unsloth has no calibration rows: its profile is derived, not fitted.
-[[nodiscard]] FrameworkProfile framework_profile(const TrainingSetup& setup) noexcept;
-
 /// Peak dense tensor TFLOP/s `gpu` offers for `precision` (bf16, fp16 or fp32), times the
 /// sustained-clock factor of GeForce cards (docs/duration-model.md#clock).
 [[nodiscard]] double effective_peak_tflops(const Gpu& gpu, Precision precision) noexcept;

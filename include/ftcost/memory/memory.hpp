@@ -23,10 +23,12 @@ struct EnumNames<Phase> {
 
 /// Memory of one component per GPU, in bytes.
 struct MemoryComponent {
-  std::string name;    ///< e.g. "weights.frozen_nf4", "quant_constants", "lora_adapters",
-                       ///< "gradients", "optimizer_states", "activations", "logits", "cuda_context"
+  /// One of weights_frozen, weights_trainable, optimizer_states, ddp_buckets, fsdp_gathered,
+  /// gradients, autocast_copies, activations, logits (components of 0 bytes are left out; the
+  /// CUDA context and paged optimizer state are outside the allocator: see MemoryEstimate).
+  std::string name;
   double bytes = 0;    ///< bytes per GPU held by this component at the binding phase
-  std::string detail;  ///< how it was computed, e.g. "7.50e9 params x 0.5 B (NF4)"
+  std::string detail;  ///< what it holds in this phase, e.g. "saved for backward"
 };
 
 /// Live bytes per GPU at the end of one phase (allocated by PyTorch tensors).

@@ -69,10 +69,20 @@ double communication_seconds(const ModelArch& arch, const TrainingSetup& setup,
   return bytes / (link_gb_per_s(gpu, setup.gpus, options) * 1e9);
 }
 
-}  // namespace
+// How efficiently a training stack runs: calibrated on docs/duration-model.md#calibration.
+struct FrameworkProfile {
+  double matmul_efficiency = 0;    ///< achieved / peak tensor FLOP/s in the model's GEMMs (0..1)
+  double elementwise_traffic = 0;  ///< multiple of Korthikanti's 34·h bytes/token/layer moved
+                                   ///< by non-GEMM kernels per pass (eager >1, fused <1)
+  double launch_us_per_layer_pass = 0;  ///< host/launch overhead per layer per pass, microseconds
+};
 
-FrameworkProfile framework_profile(const TrainingSetup& setup) noexcept {
-  const bool fused = setup_traits(setup).fused_kernels;
+// The profile of `setup`: GEMM efficiency by framework (hf, axolotl and unsloth call cuBLAS
+// through eager PyTorch; torchtune's recipes measured higher), non-GEMM traffic and launch
+// overhead by kernel fusion (eager, or fused when setup.compiled or under Unsloth's Triton
+// kernels). Unsloth has no calibration rows: its profile is derived, not fitted.
+FrameworkProfile framework_profile(const TrainingSetup& setup, const SetupTraits& traits) noexcept {
+  const bool fused = traits.fused_kernels;
   // Calibrated on the throughput rows of bench/data/calibration.csv (docs/duration-model.md).
   constexpr double kEagerGemmEfficiency = 0.69;
   constexpr double kTorchtuneGemmEfficiency = 0.75;
@@ -85,6 +95,8 @@ FrameworkProfile framework_profile(const TrainingSetup& setup) noexcept {
           .elementwise_traffic = fused ? kFusedTraffic : kEagerTraffic,
           .launch_us_per_layer_pass = fused ? kFusedLaunchUs : kEagerLaunchUs};
 }
+
+}  // namespace
 
 double effective_peak_tflops(const Gpu& gpu, Precision precision) noexcept {
   double peak = gpu.fp16_dense_tflops;
@@ -113,7 +125,7 @@ double link_gb_per_s(const Gpu& gpu, std::int64_t gpus, const ScalingOptions& op
 StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu& gpu,
                    const ScalingOptions& options) {
   const SetupTraits traits = setup_traits(setup);
-  const FrameworkProfile profile = framework_profile(setup);
+  const FrameworkProfile profile = framework_profile(setup, traits);
   const double bandwidth = gpu.memory_bandwidth_gb_per_s * 1e9;
   const double tokens_per_micro = static_cast<double>(setup.micro_batch * setup.seq_len);
   const double micro_batches = static_cast<double>(setup.grad_accum);

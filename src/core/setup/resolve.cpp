@@ -15,6 +15,11 @@ namespace {
 
 using defaults_detail::Sourced;
 
+// The command-line flag of `field`: "--seq-len" for SetupField::SeqLen.
+std::string flag_of(SetupField field) {
+  return "--" + std::string(name_of(field));
+}
+
 /// Takes the user's value, or the default with an assumption naming the flag and its source.
 template <class T, class D>
 T pick(const std::optional<T>& given, const Sourced<D>& fallback, SetupField field,
@@ -130,10 +135,6 @@ void warn_unused_flags(const TrainingSetup& s, std::vector<Assumption>& notes) {
 }
 
 }  // namespace
-
-std::string flag_of(SetupField field) {
-  return "--" + std::string(name_of(field));
-}
 
 std::vector<Assumption> ResolvedSetup::assumptions(SetupFields chosen_elsewhere) const {
   std::vector<Assumption> all;
