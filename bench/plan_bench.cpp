@@ -32,6 +32,7 @@ struct RunResult {
 // Runs `args` with stdout and stderr sent to /dev/null; returns wall time and peak RSS.
 RunResult run(const std::vector<std::string>& args) {
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (const std::string& a : args) {
     argv.push_back(const_cast<char*>(a.c_str()));
   }
@@ -112,6 +113,7 @@ int main(int argc, char** argv) {
   const std::string binary = FTCOST_BINARY;
   const std::vector<std::string> plan = {binary, "plan", "--model", "8b", "--method", "qlora"};
   std::vector<RunResult> results;
+  results.reserve(static_cast<std::size_t>(runs));
   for (int i = 0; i < runs; ++i) {
     results.push_back(run(plan));
   }

@@ -1,6 +1,7 @@
 // ftcost's entry point: registers the subcommands, runs the chosen one, maps errors to exit codes.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <iostream>
 
@@ -46,7 +47,9 @@ void check_command_name(const CLI::App& app, int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+namespace {
+
+int run(int argc, char** argv) {
   CLI::App app{"ftcost: what will this LLM fine-tune cost, and on which GPU at which provider?"};
   app.set_version_flag("--version", std::string("ftcost ") + FTCOST_VERSION);
   app.footer(kExitCodesFooter);
@@ -68,6 +71,17 @@ int main(int argc, char** argv) {
     return code(error.exit_code());
   } catch (const std::exception& error) {
     std::cerr << "ftcost: internal error: " << error.what() << '\n';
+    return code(ftcost::ExitCode::Internal);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (...) {  // building the command line itself failed (e.g. out of memory)
+    std::fputs("ftcost: internal error: could not set up the command line\n", stderr);
     return code(ftcost::ExitCode::Internal);
   }
 }

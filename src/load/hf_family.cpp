@@ -49,6 +49,7 @@ std::optional<HfFamily> find_hf_family(std::string_view model_type) {
 
 std::vector<std::string> hf_family_names() {
   std::vector<std::string> names;
+  names.reserve(kFamilies.size());
   for (const HfFamily& family : kFamilies) {
     names.emplace_back(family.model_type);
   }

@@ -52,6 +52,7 @@ const ModelArch* find_preset(std::string_view id, const std::vector<ModelArch>& 
 
 [[noreturn]] void unknown_model(std::string_view spec, const std::vector<ModelArch>& presets) {
   std::vector<std::string> names;
+  names.reserve(presets.size());
   for (const ModelArch& arch : presets) {
     names.push_back(arch.id);
   }

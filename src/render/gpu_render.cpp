@@ -48,6 +48,7 @@ void write_gpu_table(const std::vector<Gpu>& gpus, std::ostream& out) {
                                     {"FP8 TFLOPS", Align::Right},  {"interconnect", Align::Left},
                                     {"bf16", Align::Left},         {"FA2", Align::Left}};
   std::vector<std::vector<std::string>> rows;
+  rows.reserve(gpus.size());
   for (const Gpu& gpu : gpus) {
     rows.push_back({gpu.id, gpu.name, fmt::format("{:.2f}", gpu.memory_gib),
                     number(gpu.memory_bandwidth_gb_per_s), table_number(bf16_tflops(gpu)),
@@ -103,6 +104,7 @@ void write_gpu_csv(const std::vector<Gpu>& gpus, std::ostream& out) {
                                         "memory_gib_source",
                                         "source"};
   std::vector<std::vector<std::string>> rows;
+  rows.reserve(gpus.size());
   for (const Gpu& gpu : gpus) {
     rows.push_back({gpu.id, gpu.name, number(gpu.memory_gib), number(gpu.memory_gb),
                     number(gpu.memory_bandwidth_gb_per_s), optional_number(bf16_tflops(gpu)),

@@ -168,7 +168,9 @@ void write_memory_csv(const MemoryReport& r, std::ostream& out) {
     for (const auto& [key, value] : fit.items()) {
       if (value.is_object()) {  // same_step_split: micro_batch and grad_accum
         for (const auto& [inner, number] : value.items()) {
-          rows.push_back({"fit", key + "." + inner, number.dump(), unit_of(inner)});
+          std::string name = key;
+          name += "." + inner;
+          rows.push_back({"fit", name, number.dump(), unit_of(inner)});
         }
       } else {
         rows.push_back({"fit", key, render::json_cell_text(value), unit_of(key)});

@@ -60,6 +60,7 @@ void write_table(std::ostream& out, const std::vector<Column>& columns,
   }
   write_line(out, columns, widths, headers);
   std::vector<std::string> rule;
+  rule.reserve(widths.size());
   for (std::size_t width : widths) {
     rule.emplace_back(width, '-');
   }

@@ -46,6 +46,7 @@ RunResult run_ftcost(const std::vector<std::string>& args) {
   std::vector<std::string> argv_storage = {FTCOST_EXE};
   argv_storage.insert(argv_storage.end(), args.begin(), args.end());
   std::vector<char*> argv;
+  argv.reserve(argv_storage.size() + 1);
   for (std::string& arg : argv_storage) {
     argv.push_back(arg.data());
   }

@@ -19,8 +19,8 @@ TEST_CASE("ftcost vram --format json carries the unit keys", "[vram_cli]") {
   }
   CHECK(json.at("peak_reserved_gib").get<double>() >= json.at("peak_allocated_gib").get<double>());
   CHECK(json.at("binding_phase").is_string());
-  CHECK(json.at("components").size() > 0);
-  CHECK(json.at("assumptions").size() > 0);
+  CHECK_FALSE(json.at("components").empty());
+  CHECK_FALSE(json.at("assumptions").empty());
 }
 
 TEST_CASE("a capacity the estimate exceeds exits 4 and still prints the report", "[vram_cli]") {

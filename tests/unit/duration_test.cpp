@@ -25,7 +25,7 @@ ftcost::ModelArch llama_8b() {
                   {.name = "gate_proj", .in_features = 4096, .out_features = 14336},
                   {.name = "up_proj", .in_features = 4096, .out_features = 14336},
                   {.name = "down_proj", .in_features = 14336, .out_features = 4096}},
-      .other_params = 2 * 4096,
+      .other_params = 2LL * 4096,
       .mlp_hidden = 14336};
   ftcost::ModelArch arch;
   arch.id = "llama-3.1-8b";

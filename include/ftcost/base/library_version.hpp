@@ -14,7 +14,9 @@ namespace ftcost {
 struct LibraryVersion {
   int major = 0;
   int minor = 0;
-  auto operator<=>(const LibraryVersion&) const = default;
+  // clang-tidy 14 reads the literal 0 of the defaulted <=>'s comparison category as a null
+  // pointer (llvm/llvm-project#46235).
+  auto operator<=>(const LibraryVersion&) const = default;  // NOLINT(modernize-use-nullptr)
 };
 
 /// The first Transformers release whose causal-LM heads return 16-bit logits and upcast them to

@@ -42,6 +42,7 @@ template <class E>
 template <class E>
 [[nodiscard]] std::vector<std::string> enum_names() {
   std::vector<std::string> names;
+  names.reserve(EnumNames<E>::kEntries.size());
   for (const auto& entry : EnumNames<E>::kEntries) {
     names.emplace_back(entry.second);
   }

@@ -29,6 +29,7 @@ std::string alnum_lower(std::string_view text) {
 
 std::string canonical_list(const std::vector<Gpu>& gpus) {
   std::vector<std::string> ids;
+  ids.reserve(gpus.size());
   for (const Gpu& gpu : gpus) {
     ids.push_back(gpu.id);
   }
@@ -38,6 +39,7 @@ std::string canonical_list(const std::vector<Gpu>& gpus) {
 // Every spelling users could mean, for "did you mean" (ids first so they win ties).
 std::vector<std::string> known_spellings(const std::vector<Gpu>& gpus) {
   std::vector<std::string> known;
+  known.reserve(gpus.size() * 2);
   for (const Gpu& gpu : gpus) {
     known.push_back(gpu.id);
   }

@@ -128,7 +128,7 @@ Enumerated enumerate(const PlanRequest& request, const Catalog& catalog, Duratio
       } else if (std::string problem = filter_problem(request, *costed.figures); !problem.empty()) {
         reject(std::move(problem));
       } else {
-        result.costed.push_back(std::move(*costed.figures));
+        result.costed.push_back(*costed.figures);
       }
     }
   }
