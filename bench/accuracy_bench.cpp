@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <exception>
 #include <string>
 #include <vector>
@@ -69,6 +70,7 @@ double median(std::vector<double> values) {
 
 void print_summary(const std::vector<Scored>& scored, int bound_ok, int bound_total) {
   std::vector<double> abs_errors;
+  abs_errors.reserve(scored.size());
   for (const Scored& s : scored) {
     abs_errors.push_back(std::abs(s.error_pct));
   }
@@ -130,7 +132,7 @@ int main(int argc, char** argv) {
   try {
     return run(argc > 1 ? argv[1] : FTCOST_CALIBRATION_CSV);
   } catch (const std::exception& error) {
-    fmt::print(stderr, "accuracy_bench: {}\n", error.what());
+    std::fprintf(stderr, "accuracy_bench: %s\n", error.what());  // cannot throw, unlike fmt
     return 1;
   }
 }

@@ -3,10 +3,11 @@
 #   scripts/dev.sh run ARGS...  builds the release binary and runs `ftcost ARGS...`
 #   scripts/dev.sh test         builds with warnings as errors and runs the whole test suite
 #   scripts/dev.sh asan         the test suite under AddressSanitizer + UBSan
+#   scripts/dev.sh tidy         builds every target with clang-tidy (.clang-tidy), findings as errors
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake make libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libcsv-dev clang-format)
+packages=(g++ cmake make libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libcsv-dev clang-format clang-tidy)
 install_missing() {
   local missing=()
   for package in "${packages[@]}"; do
@@ -44,8 +45,13 @@ case "${1:-}" in
     cmake --build --preset asan -j "$jobs"
     ctest --preset asan -j "$jobs"
     ;;
+  tidy)
+    install_missing
+    cmake --preset tidy
+    cmake --build --preset tidy -j "$jobs"
+    ;;
   *)
-    echo "usage: scripts/dev.sh run ARGS... | test | asan" >&2
+    echo "usage: scripts/dev.sh run ARGS... | test | asan | tidy" >&2
     exit 2
     ;;
 esac

@@ -104,7 +104,9 @@ void write_run_csv(const DurationReport& report, std::ostream& out) {
       row.push_back(joined);
     } else if (value.is_object()) {  // "model": model_id, model_name
       for (const auto& [inner_key, inner_value] : value.items()) {
-        header.push_back(key + "_" + inner_key);
+        std::string column = key;
+        column += "_" + inner_key;
+        header.push_back(column);
         row.push_back(json_cell_text(inner_value));
       }
     } else {

@@ -100,9 +100,10 @@ void check_batch_flags(const SetupRequest& request, std::int64_t global, std::in
   for (const auto& [flag, value] : {std::pair{"--micro-batch", request.micro_batch},
                                     std::pair{"--grad-accum", request.grad_accum}}) {
     if (value && per_gpu % *value != 0) {
-      throw InputError("", "--global-batch",
-                       stated + " (" + per_gpu_text + ") is not a multiple of " + flag + " " +
-                           std::to_string(*value),
+      std::string problem = stated;
+      problem += " (" + per_gpu_text + ") is not a multiple of ";
+      problem += std::string(flag) + " " + std::to_string(*value);
+      throw InputError("", "--global-batch", problem,
                        "a " + std::string(flag) + " that divides " + per_gpu_text);
     }
   }
