@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ftcost/base/decimal_text.hpp"
+#include "ftcost/base/number_text.hpp"
 
 namespace ftcost::cli {
 

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "ftcost/base/number_text.hpp"
+
 using ftcost::DecimalStatus;
 using ftcost::parse_decimal_integer;
 using ftcost::parse_decimal_number;

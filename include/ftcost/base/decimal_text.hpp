@@ -32,7 +32,4 @@ struct ParsedDecimal {
 /// are NotInteger; beyond int64 is OutOfRange.
 [[nodiscard]] ParsedDecimal<std::int64_t> parse_decimal_integer(std::string_view text);
 
-/// A bound for messages and --help: 10000000, 0.001, 1e+15 written 1e15 (never 300 digits).
-[[nodiscard]] std::string bound_text(double value);
-
 }  // namespace ftcost

@@ -6,8 +6,6 @@
 #include <string>
 #include <system_error>
 
-#include "base/number_text.hpp"
-
 namespace ftcost {
 namespace {
 
@@ -103,17 +101,6 @@ ParsedDecimal<std::int64_t> parse_decimal_integer(std::string_view text) {
     return {DecimalStatus::NotNumber, 0};
   }
   return {DecimalStatus::Ok, value};
-}
-
-std::string bound_text(double value) {
-  if (std::fabs(value) < 1e9 && value == std::floor(value)) {
-    return std::to_string(static_cast<std::int64_t>(value));
-  }
-  std::string text = short_number(value);
-  if (const auto plus = text.find("e+"); plus != std::string::npos) {
-    text.erase(plus + 1, 1);  // 1e15, as users type it
-  }
-  return text;
 }
 
 }  // namespace ftcost

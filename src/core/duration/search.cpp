@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ftcost/base/error.hpp"
+#include "ftcost/base/number_text.hpp"
 #include "ftcost/base/units.hpp"
 #include "ftcost/duration/duration.hpp"
 #include "ftcost/setup/resolve.hpp"
@@ -13,13 +14,6 @@ namespace ftcost {
 namespace {
 
 constexpr std::int64_t kLargestMicroBatch = 64;
-
-// Two decimals, as data/gpus.json lists usable memory.
-std::string format_gib(double gib) {
-  const long hundredths = std::lround(gib * 100);
-  const long cents = hundredths % 100;
-  return std::to_string(hundredths / 100) + (cents < 10 ? ".0" : ".") + std::to_string(cents);
-}
 
 void check_workload(const Workload& workload) {
   if (!(workload.dataset_tokens > 0) || !std::isfinite(workload.dataset_tokens)) {
@@ -204,8 +198,9 @@ DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSet
                                    : resolved.micro_batch * resolved.grad_accum;
   const SearchResult found = search(arch, base, request, per_gpu, gpu, memory, options);
   if (found.tokens_per_s == 0) {
-    run.why_not = "needs " + format_gib(found.smallest_peak_gib) + " GiB per GPU, has " +
-                  format_gib(gpu.memory_gib) + " GiB";
+    // Two decimals, as data/gpus.json lists usable memory.
+    run.why_not = "needs " + fixed_number(found.smallest_peak_gib, 2) + " GiB per GPU, has " +
+                  fixed_number(gpu.memory_gib, 2) + " GiB";
     run.setup = found.closest;
     return run;
   }

@@ -130,7 +130,8 @@ StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu&
   const double tokens_per_micro = static_cast<double>(setup.micro_batch * setup.seq_len);
   const double micro_batches = static_cast<double>(setup.grad_accum);
   const double layers = static_cast<double>(arch.num_layers);
-  const double linear = static_cast<double>(count_params(arch).block_linear);
+  const ParamCounts counts = count_params(arch);
+  const double linear = static_cast<double>(counts.block_linear);
 
   StepTime step;
   step.tokens = tokens_per_micro * micro_batches;
@@ -140,7 +141,7 @@ StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu&
                        static_cast<double>(arch.hidden_size) * layers *
                        passes_with_recompute(setup, 3) * step.tokens / bandwidth;
   step.weight_read_s = micro_batches * passes_with_recompute(setup, 3) *
-                       static_cast<double>(count_params(arch).total) * 2 / bandwidth;
+                       static_cast<double>(counts.total) * 2 / bandwidth;
   if (traits.quantized_base) {
     step.dequant_s = micro_batches * passes_with_recompute(setup, 2) * linear *
                      (quantized_bytes_per_param(setup.quant) + kDequantWrittenAndReadBytes) /

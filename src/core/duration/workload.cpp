@@ -5,9 +5,9 @@
 #include <cmath>
 #include <string>
 
-#include "base/number_text.hpp"
 #include "ftcost/base/decimal_text.hpp"
 #include "ftcost/base/error.hpp"
+#include "ftcost/base/number_text.hpp"
 
 namespace ftcost {
 namespace {

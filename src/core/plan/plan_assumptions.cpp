@@ -1,7 +1,7 @@
 // The assumptions every plan rests on, stated with their sources (docs/planner.md).
 #include <string>
 
-#include "base/number_text.hpp"
+#include "ftcost/base/number_text.hpp"
 #include "ftcost/duration/workload.hpp"
 #include "plan/plan_rank.hpp"
 

@@ -6,8 +6,8 @@
 #include <map>
 #include <utility>
 
-#include "base/number_text.hpp"
 #include "ftcost/base/error.hpp"
+#include "ftcost/base/number_text.hpp"
 #include "ftcost/base/spelling.hpp"
 #include "plan/plan_costs.hpp"
 #include "plan/plan_rank.hpp"
