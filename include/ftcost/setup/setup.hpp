@@ -94,6 +94,10 @@ class SetupFields {
   std::uint32_t bits_ = 0;
 };
 
+/// The command-line flag of `field`: "--" + name_of(field), e.g. "--seq-len"; what errors about
+/// a field name as their `where`.
+[[nodiscard]] std::string flag_of(SetupField field);
+
 /// A fully resolved training configuration (every field set; see resolve_setup for defaults).
 struct TrainingSetup {
   Method method = Method::Qlora;

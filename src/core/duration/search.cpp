@@ -91,14 +91,15 @@ void check_batch_flags(const SetupRequest& request, std::int64_t global, std::in
                          " x --grad-accum " + std::to_string(*request.grad_accum),
                      "micro-batch x grad-accum = " + per_gpu_text + ", or drop one of them");
   }
-  for (const auto& [flag, value] : {std::pair{"--micro-batch", request.micro_batch},
-                                    std::pair{"--grad-accum", request.grad_accum}}) {
+  for (const auto& [field, value] : {std::pair{SetupField::MicroBatch, request.micro_batch},
+                                     std::pair{SetupField::GradAccum, request.grad_accum}}) {
+    const std::string flag = flag_of(field);
     if (value && per_gpu % *value != 0) {
       std::string problem = stated;
       problem += " (" + per_gpu_text + ") is not a multiple of ";
-      problem += std::string(flag) + " " + std::to_string(*value);
+      problem += flag + " " + std::to_string(*value);
       throw InputError("", "--global-batch", problem,
-                       "a " + std::string(flag) + " that divides " + per_gpu_text);
+                       "a " + flag + " that divides " + per_gpu_text);
     }
   }
 }

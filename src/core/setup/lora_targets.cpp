@@ -12,8 +12,6 @@ namespace ftcost {
 
 namespace {
 
-constexpr std::string_view kFlag = "--lora-targets";
-
 /// Every distinct linear module name of `arch`, in block order, then lm_head.
 std::vector<std::string> module_names(const ModelArch& arch) {
   std::vector<std::string> names;
@@ -65,7 +63,7 @@ std::vector<std::string> expand_lora_targets(const ModelArch& arch,
   const std::vector<std::string> available = module_names(arch);
   constexpr std::array<std::string_view, 4> kPresets{"all-linear", "qkvo", "qv", "qkv"};
   if (items.empty()) {
-    throw InputError("", std::string(kFlag), "empty list of modules",
+    throw InputError("", flag_of(SetupField::LoraTargets), "empty list of modules",
                      "a preset (all-linear, qkvo, qv, qkv) or module names");
   }
   if (items.size() == 1 &&
@@ -74,7 +72,7 @@ std::vector<std::string> expand_lora_targets(const ModelArch& arch,
   }
   for (const std::string& item : items) {
     if (std::find(kPresets.begin(), kPresets.end(), item) != kPresets.end()) {
-      throw InputError("", std::string(kFlag),
+      throw InputError("", flag_of(SetupField::LoraTargets),
                        "preset '" + item + "' cannot be combined with other targets",
                        "one preset alone, or module names only");
     }
@@ -91,7 +89,8 @@ std::vector<std::string> expand_lora_targets(const ModelArch& arch,
       if (const std::string hint = did_you_mean(item, candidates); !hint.empty()) {
         accepted += "; " + hint;
       }
-      throw InputError("", std::string(kFlag), "unknown module '" + item + "'", accepted);
+      throw InputError("", flag_of(SetupField::LoraTargets), "unknown module '" + item + "'",
+                       accepted);
     }
     if (std::find(targets.begin(), targets.end(), item) == targets.end()) {
       targets.push_back(item);

@@ -15,11 +15,6 @@ namespace {
 
 using defaults_detail::Sourced;
 
-// The command-line flag of `field`: "--seq-len" for SetupField::SeqLen.
-std::string flag_of(SetupField field) {
-  return "--" + std::string(name_of(field));
-}
-
 /// Takes the user's value, or the default with an assumption naming the flag and its source.
 template <class T, class D>
 T pick(const std::optional<T>& given, const Sourced<D>& fallback, SetupField field,
@@ -48,20 +43,21 @@ void check_range(std::int64_t value, std::int64_t max, SetupField field) {
 
 void check_combinations(const TrainingSetup& s, const SetupRequest& request) {
   if (s.method == Method::Full && s.quant != Quant::None) {
-    throw InputError("", "--quant",
+    throw InputError("", flag_of(SetupField::Quant),
                      "'" + std::string(name_of(s.quant)) + "' needs --method lora or qlora",
                      "full fine-tuning trains every weight unquantized; use --quant none");
   }
   if (s.method == Method::Qlora && s.quant == Quant::None) {
-    throw InputError("", "--quant", "'none' contradicts --method qlora",
+    throw InputError("", flag_of(SetupField::Quant), "'none' contradicts --method qlora",
                      "nf4, nf4-dq, int8 or gptq-int4; or --method lora");
   }
   if (s.method == Method::Full && (request.lora_rank || request.lora_targets)) {
-    throw InputError("", request.lora_rank ? "--lora-rank" : "--lora-targets",
+    throw InputError("",
+                     flag_of(request.lora_rank ? SetupField::LoraRank : SetupField::LoraTargets),
                      "only applies to --method lora or qlora", "drop it or change --method");
   }
   if (s.optimizer_in_backward && s.grad_accum > 1) {
-    throw InputError("", "--optimizer-in-bwd",
+    throw InputError("", flag_of(SetupField::OptimizerInBackward),
                      "cannot be combined with --grad-accum " + std::to_string(s.grad_accum),
                      "--grad-accum 1; torchtune rejects the combination");
   }
@@ -70,11 +66,12 @@ void check_combinations(const TrainingSetup& s, const SetupRequest& request) {
 // The checks that depend on the GPU count, run again by on_gpu_count for every count tried.
 void check_gpu_combinations(const TrainingSetup& s) {
   if (s.gpus > 1 && s.sharding == Sharding::None) {
-    throw InputError("", "--sharding", "'none' cannot run on --gpus " + std::to_string(s.gpus),
+    throw InputError("", flag_of(SetupField::Sharding),
+                     "'none' cannot run on --gpus " + std::to_string(s.gpus),
                      "ddp, zero1, zero2, zero3 or fsdp");
   }
   if (s.cpu_offload == CpuOffload::Params && zero_stage(s.sharding) < 3) {
-    throw InputError("", "--cpu-offload", "'params' needs --sharding zero3 or fsdp",
+    throw InputError("", flag_of(SetupField::CpuOffload), "'params' needs --sharding zero3 or fsdp",
                      "none or optimizer with --sharding " + std::string(name_of(s.sharding)));
   }
 }
@@ -91,7 +88,7 @@ void check_lora_rank(const ModelArch& arch, const TrainingSetup& s) {
     }
   }
   if (limit > 0 && s.lora_rank > limit) {
-    throw InputError("", "--lora-rank",
+    throw InputError("", flag_of(SetupField::LoraRank),
                      std::to_string(s.lora_rank) +
                          " is larger than the smaller dimension of every targeted module",
                      "at most " + std::to_string(limit) + " for " + arch.id);
@@ -135,6 +132,10 @@ void warn_unused_flags(const TrainingSetup& s, std::vector<Assumption>& notes) {
 }
 
 }  // namespace
+
+std::string flag_of(SetupField field) {
+  return "--" + std::string(name_of(field));
+}
 
 std::vector<Assumption> ResolvedSetup::assumptions(SetupFields chosen_elsewhere) const {
   std::vector<Assumption> all;
