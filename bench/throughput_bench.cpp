@@ -1,16 +1,19 @@
 // Throughput accuracy: every throughput row of bench/data/calibration.csv through the duration
-// model, predicted vs measured tokens/s per GPU, against the flat 6N-at-35% rule (issue 3, sec. 3).
+// model, predicted vs measured tokens/s per GPU: in-sample (the shipped constants) and with each
+// source family left out of the fit (leave-one-source-out), against the flat 6N-at-35% rule.
 #include <fmt/core.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <exception>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "calibration_case.hpp"
+#include "duration_fit.hpp"
 #include "ftcost/duration/duration.hpp"
 #include "ftcost/load/gpu_load.hpp"
 #include "ftcost/load/model_load.hpp"
@@ -33,8 +36,10 @@ struct Scored {
   double predicted = 0;
   double measured = 0;
   double flat = 0;
+  double held_out = 0;  ///< prediction with the row's source family left out of the fit
   [[nodiscard]] double error() const { return std::abs(predicted - measured) / measured; }
   [[nodiscard]] double flat_error() const { return std::abs(flat - measured) / measured; }
+  [[nodiscard]] double held_out_error() const { return std::abs(held_out - measured) / measured; }
 };
 
 double median(std::vector<double> values) {
@@ -43,76 +48,140 @@ double median(std::vector<double> values) {
   return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
-Scored score(const ftcost::bench::CsvRow& row) {
+// The source family: the id's prefix (tt-07 -> tt), one publisher's set of runs.
+std::string family_of(const std::string& id) {
+  return id.substr(0, id.find('-'));
+}
+
+ftcost::bench::ThroughputCase make_case(const ftcost::bench::CsvRow& row) {
   const auto c = ftcost::bench::to_case(row);
   const auto arch = ftcost::resolve_model(c.model, ftcost::default_model_presets()).arch;
-  const auto& gpu = ftcost::resolve_gpu(row.at("gpu"), ftcost::default_gpus());
+  const ftcost::Gpu gpu = ftcost::resolve_gpu(row.at("gpu"), ftcost::default_gpus());
   auto setup = ftcost::resolve_setup(arch, c.request).setup;
   if (const auto it = kEffectiveSeqLen.find(c.id); it != kEffectiveSeqLen.end()) {
     setup.seq_len = it->second;
   }
-  const auto step = ftcost::step_time(arch, setup, gpu, {});
-  const double peak = gpu.bf16_supported ? gpu.bf16_dense_tflops : gpu.fp16_dense_tflops;
-  const double total_params = static_cast<double>(ftcost::count_params(arch).total);
   return {.id = c.id,
+          .family = family_of(c.id),
           .method = row.at("method"),
-          .predicted = step.tokens / step.total_s,
+          .generation = gpu.architecture,
+          .framework = row.at("framework"),
           .measured = std::stod(row.at("tokens_per_s_per_gpu")),
-          .flat = peak * 1e12 * kFlatUtilization / (6 * total_params)};
+          .predict = [arch, setup, gpu](const ftcost::DurationConstants& constants) {
+            const auto step =
+                ftcost::step_time(arch, setup, gpu, {.link_gb_per_s = {}, .constants = constants});
+            return step.tokens / step.total_s;
+          }};
 }
 
-void print_summary(const std::string& label, const std::vector<Scored>& rows) {
+double flat_rule(const ftcost::bench::CsvRow& row) {
+  const auto arch =
+      ftcost::resolve_model(ftcost::bench::to_case(row).model, ftcost::default_model_presets())
+          .arch;
+  const auto& gpu = ftcost::resolve_gpu(row.at("gpu"), ftcost::default_gpus());
+  const double peak = gpu.bf16_supported ? gpu.bf16_dense_tflops : gpu.fp16_dense_tflops;
+  return peak * 1e12 * kFlatUtilization /
+         (6 * static_cast<double>(ftcost::count_params(arch).total));
+}
+
+double within_25(const std::vector<double>& errors) {
+  return 100.0 *
+         static_cast<double>(
+             std::count_if(errors.begin(), errors.end(), [](double e) { return e <= 0.25; })) /
+         static_cast<double>(errors.size());
+}
+
+void print_summary(const std::string& label, const std::vector<const Scored*>& rows) {
   std::vector<double> errors;
+  std::vector<double> held_out;
   std::vector<double> flat_errors;
-  for (const Scored& row : rows) {
-    errors.push_back(row.error());
-    flat_errors.push_back(row.flat_error());
+  for (const Scored* row : rows) {
+    errors.push_back(row->error());
+    held_out.push_back(row->held_out_error());
+    flat_errors.push_back(row->flat_error());
   }
-  const auto within = [](const std::vector<double>& values) {
-    return 100.0 *
-           static_cast<double>(
-               std::count_if(values.begin(), values.end(), [](double e) { return e <= 0.25; })) /
-           static_cast<double>(values.size());
-  };
   fmt::print(
-      "{:<8} rows {:>2}  model: median {:5.1f}%  within 25% {:5.1f}%   "
-      "flat 6N@35%: median {:5.1f}%  within 25% {:5.1f}%\n",
-      label, rows.size(), 100 * median(errors), within(errors), 100 * median(flat_errors),
-      within(flat_errors));
+      "{:<22} rows {:>2}  held out: median {:5.1f}%  within 25% {:5.1f}%   in-sample: median "
+      "{:5.1f}%   flat 6N@35%: median {:5.1f}%  within 25% {:5.1f}%\n",
+      label, rows.size(), 100 * median(held_out), within_25(held_out), 100 * median(errors),
+      100 * median(flat_errors), within_25(flat_errors));
+}
+
+// Summaries per value of `key` (method, GPU generation, framework, source family).
+void print_strata(const std::string& title, const std::vector<Scored>& scored,
+                  const std::vector<ftcost::bench::ThroughputCase>& cases,
+                  const std::function<std::string(const ftcost::bench::ThroughputCase&)>& key) {
+  std::map<std::string, std::vector<const Scored*>> strata;
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    strata[key(cases[i])].push_back(&scored[i]);
+  }
+  fmt::print("by {}:\n", title);
+  for (const auto& [value, rows] : strata) {
+    print_summary("  " + value, rows);
+  }
+}
+
+void print_constants(const std::string& label, const ftcost::DurationConstants& k) {
+  fmt::print(
+      "{:<26} GEMM eff. eager {:.3f} torchtune {:.3f}; traffic eager {:.2f} fused {:.2f}; "
+      "launch us eager {:.0f} fused {:.0f}\n",
+      label, k.eager_matmul_efficiency, k.torchtune_matmul_efficiency, k.eager_traffic,
+      k.fused_traffic, k.eager_launch_us, k.fused_launch_us);
 }
 
 }  // namespace
 
 int main() {
   try {
+    std::vector<ftcost::bench::ThroughputCase> cases;
     std::vector<Scored> scored;
     std::map<std::string, std::string> notes;
     for (const auto& row : ftcost::bench::read_csv_file(FTCOST_CALIBRATION_CSV)) {
       if (row.at("use") == "throughput" || row.at("use") == "both") {
-        scored.push_back(score(row));
+        cases.push_back(make_case(row));
+        const auto& c = cases.back();
+        scored.push_back({.id = c.id,
+                          .method = c.method,
+                          .predicted = c.predict(ftcost::DurationConstants{}),
+                          .measured = c.measured,
+                          .flat = flat_rule(row)});
         notes[row.at("id")] = row.at("notes");
       }
     }
-    fmt::print("{:<6} {:<6} {:>10} {:>10} {:>8} {:>8}\n", "id", "method", "predicted", "measured",
-               "error", "flat");
+    const std::vector<double> held_out = ftcost::bench::leave_one_source_out(cases);
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      scored[i].held_out = cases[i].measured * (1 + held_out[i]);
+    }
+    fmt::print("{:<6} {:<6} {:>10} {:>10} {:>8} {:>9} {:>8}\n", "id", "method", "predicted",
+               "measured", "error", "held out", "flat");
     for (const Scored& row : scored) {
-      fmt::print("{:<6} {:<6} {:>10.0f} {:>10.0f} {:>+7.1f}% {:>+7.1f}%\n", row.id, row.method,
-                 row.predicted, row.measured, 100 * (row.predicted - row.measured) / row.measured,
-                 100 * (row.flat - row.measured) / row.measured);
+      const auto pct = [&row](double value) { return 100 * (value - row.measured) / row.measured; };
+      fmt::print("{:<6} {:<6} {:>10.0f} {:>10.0f} {:>+7.1f}% {:>+8.1f}% {:>+7.1f}%\n", row.id,
+                 row.method, row.predicted, row.measured, pct(row.predicted), pct(row.held_out),
+                 pct(row.flat));
     }
-    print_summary("all", scored);
-    for (const char* method : {"full", "lora", "qlora"}) {
-      std::vector<Scored> subset;
-      std::copy_if(scored.begin(), scored.end(), std::back_inserter(subset),
-                   [&](const Scored& row) { return row.method == method; });
-      print_summary(method, subset);
+    std::vector<const Scored*> all;
+    for (const Scored& row : scored) {
+      all.push_back(&row);
     }
-    const auto worst =
-        std::max_element(scored.begin(), scored.end(),
-                         [](const auto& a, const auto& b) { return a.error() < b.error(); });
-    fmt::print("worst: {} ({:+.0f}%): {}\n", worst->id,
-               100 * (worst->predicted - worst->measured) / worst->measured,
-               notes[worst->id].substr(0, 400));
+    print_summary("all", all);
+    print_strata("method", scored, cases, [](const auto& c) { return c.method; });
+    print_strata("GPU generation", scored, cases, [](const auto& c) { return c.generation; });
+    print_strata("framework", scored, cases, [](const auto& c) { return c.framework; });
+    print_strata("source family (held out)", scored, cases, [](const auto& c) { return c.family; });
+    std::vector<const ftcost::bench::ThroughputCase*> every;
+    for (const auto& c : cases) {
+      every.push_back(&c);
+    }
+    print_constants("shipped constants:", ftcost::DurationConstants{});
+    print_constants("refit on all rows:", ftcost::bench::fit_constants(every));
+    print_constants("prior (start of each fit):", ftcost::bench::prior_constants());
+    const auto worst = std::max_element(
+        scored.begin(), scored.end(),
+        [](const auto& a, const auto& b) { return a.held_out_error() < b.held_out_error(); });
+    fmt::print("worst held out: {} ({:+.0f}%): {}\n", worst->id,
+               100 * (worst->held_out - worst->measured) / worst->measured,
+               notes[worst->id].substr(0, 300));
     return 0;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "throughput_bench: %s\n", error.what());  // cannot throw, unlike fmt

@@ -31,15 +31,29 @@ struct FlopsPerToken {
 /// sustained-clock factor of GeForce cards (docs/duration-model.md#clock).
 [[nodiscard]] double effective_peak_tflops(const Gpu& gpu, Precision precision) noexcept;
 
-/// Multi-GPU communication settings (docs/duration-model.md#scaling); every field overridable.
-struct ScalingOptions {
+/// The duration model's calibrated constants (docs/duration-model.md#calibration), fitted on the
+/// throughput rows of bench/data/calibration.csv; the throughput benchmark refits them with one
+/// source family left out to measure accuracy on runs the fit never saw.
+struct DurationConstants {
+  double eager_matmul_efficiency = 0.69;      ///< achieved / peak GEMM FLOP/s, eager PyTorch
+  double torchtune_matmul_efficiency = 0.75;  ///< achieved / peak GEMM FLOP/s, torchtune recipes
+  double eager_traffic = 3.9;    ///< non-GEMM bytes per pass as a multiple of 34·h per token/layer
+  double fused_traffic = 0.8;    ///< the same with fused kernels (torch.compile, Unsloth)
+  double eager_launch_us = 300;  ///< host/launch overhead per layer per pass, microseconds
+  double fused_launch_us = 60;   ///< the same with fused kernels
+};
+
+/// Multi-GPU communication settings (docs/duration-model.md#scaling) and the calibrated
+/// constants; every field overridable.
+struct DurationOptions {
   std::optional<double> link_gb_per_s;  ///< per-GPU collective bandwidth, GB/s (default by
                                         ///< interconnect: NVLink, PCIe, or network when > 8 GPUs)
+  DurationConstants constants{};        ///< the calibrated constants (defaults: the in-sample fit)
 };
 
 /// Per-GPU collective bandwidth used for `gpus` GPUs of type `gpu`, GB/s.
 [[nodiscard]] double link_gb_per_s(const Gpu& gpu, std::int64_t gpus,
-                                   const ScalingOptions& options) noexcept;
+                                   const DurationOptions& options) noexcept;
 
 /// Time of one optimizer step on one GPU, by component (seconds).
 struct StepTime {
@@ -57,7 +71,7 @@ struct StepTime {
 /// Time of one optimizer step of `setup` on `setup.gpus` GPUs of type `gpu`. Pure.
 /// Source: docs/duration-model.md#step-time.
 [[nodiscard]] StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu& gpu,
-                                 const ScalingOptions& options);
+                                 const DurationOptions& options);
 
 /// The memory a setup needs per GPU, as the memory model reports it.
 struct MemoryNeed {
@@ -79,7 +93,7 @@ using MemoryModel = std::function<MemoryNeed(const TrainingSetup&)>;
                                                       const SetupRequest& request, const Gpu& gpu,
                                                       std::int64_t gpus, const Workload& workload,
                                                       const MemoryModel& memory,
-                                                      const ScalingOptions& options = {});
+                                                      const DurationOptions& options = {});
 
 /// The fields the configuration search chooses itself when the request leaves them unset, so
 /// their framework defaults are not stated as assumptions of a duration.
@@ -97,6 +111,6 @@ inline constexpr SetupFields kSearchedFields{SetupField::MicroBatch, SetupField:
                                                  const ResolvedSetup& resolved,
                                                  const SetupRequest& request, const Gpu& gpu,
                                                  std::int64_t gpus, const Workload& workload,
-                                                 const ScalingOptions& options = {});
+                                                 const DurationOptions& options = {});
 
 }  // namespace ftcost

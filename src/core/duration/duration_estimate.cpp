@@ -10,7 +10,7 @@ namespace {
 
 DurationEstimate estimate_on(const ModelArch& arch, const ResolvedSetup& resolved,
                              const SetupRequest& request, const Gpu& gpu, std::int64_t gpus,
-                             const Workload& workload, const ScalingOptions& options) {
+                             const Workload& workload, const DurationOptions& options) {
   const TrainingSetup setup = on_gpu_count(resolved.setup, request, gpus);
   const MemoryModel memory = [&arch](const TrainingSetup& candidate) {
     const MemoryEstimate estimate = estimate_memory(arch, candidate);
@@ -30,7 +30,7 @@ DurationEstimate estimate_on(const ModelArch& arch, const ResolvedSetup& resolve
 
 DurationEstimate estimate_duration(const ModelArch& arch, const ResolvedSetup& resolved,
                                    const SetupRequest& request, const Gpu& gpu, std::int64_t gpus,
-                                   const Workload& workload, const ScalingOptions& options) {
+                                   const Workload& workload, const DurationOptions& options) {
   DurationEstimate run = estimate_on(arch, resolved, request, gpu, gpus, workload, options);
   if (run.fits || gpus == 1 || request.sharding) {
     return run;

@@ -98,8 +98,9 @@ void check_batch_flags(const SetupRequest& request, std::int64_t global, std::in
       std::string problem = stated;
       problem += " (" + per_gpu_text + ") is not a multiple of ";
       problem += flag + " " + std::to_string(*value);
-      throw InputError("", "--global-batch", problem,
-                       "a " + flag + " that divides " + per_gpu_text);
+      std::string accepted = "a " + flag;
+      accepted += " that divides " + per_gpu_text;
+      throw InputError("", "--global-batch", problem, accepted);
     }
   }
 }
@@ -141,7 +142,7 @@ struct SearchResult {
 
 SearchResult search(const ModelArch& arch, const TrainingSetup& base, const SetupRequest& request,
                     std::int64_t per_gpu, const Gpu& gpu, const MemoryModel& memory,
-                    const ScalingOptions& options) {
+                    const DurationOptions& options) {
   SearchResult result{.fastest = base, .closest = base};
   for (const GradCkpt ckpt : checkpointing_order(request)) {
     for (const TrainingSetup& setup : candidates(base, request, per_gpu, ckpt)) {
@@ -173,7 +174,7 @@ SearchResult search(const ModelArch& arch, const TrainingSetup& base, const Setu
 DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSetup& resolved,
                                         const SetupRequest& request, const Gpu& gpu,
                                         std::int64_t gpus, const Workload& workload,
-                                        const MemoryModel& memory, const ScalingOptions& options) {
+                                        const MemoryModel& memory, const DurationOptions& options) {
   check_workload(workload);
   DurationEstimate run;
   run.gpu_id = gpu.id;

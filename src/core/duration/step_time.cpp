@@ -49,7 +49,7 @@ double gathered_weight_bytes(const ModelArch& arch, const TrainingSetup& setup,
 
 double communication_seconds(const ModelArch& arch, const TrainingSetup& setup,
                              const SetupTraits& traits, const Gpu& gpu,
-                             const ScalingOptions& options) {
+                             const DurationOptions& options) {
   if (setup.gpus <= 1) {
     return 0;
   }
@@ -81,19 +81,14 @@ struct FrameworkProfile {
 // through eager PyTorch; torchtune's recipes measured higher), non-GEMM traffic and launch
 // overhead by kernel fusion (eager, or fused when setup.compiled or under Unsloth's Triton
 // kernels). Unsloth has no calibration rows: its profile is derived, not fitted.
-FrameworkProfile framework_profile(const TrainingSetup& setup, const SetupTraits& traits) noexcept {
+FrameworkProfile framework_profile(const TrainingSetup& setup, const SetupTraits& traits,
+                                   const DurationConstants& k) noexcept {
   const bool fused = traits.fused_kernels;
-  // Calibrated on the throughput rows of bench/data/calibration.csv (docs/duration-model.md).
-  constexpr double kEagerGemmEfficiency = 0.69;
-  constexpr double kTorchtuneGemmEfficiency = 0.75;
-  constexpr double kEagerTraffic = 3.9;
-  constexpr double kFusedTraffic = 0.8;
-  constexpr double kEagerLaunchUs = 300;
-  constexpr double kFusedLaunchUs = 60;
-  return {.matmul_efficiency = setup.framework == Framework::Torchtune ? kTorchtuneGemmEfficiency
-                                                                       : kEagerGemmEfficiency,
-          .elementwise_traffic = fused ? kFusedTraffic : kEagerTraffic,
-          .launch_us_per_layer_pass = fused ? kFusedLaunchUs : kEagerLaunchUs};
+  return {.matmul_efficiency = setup.framework == Framework::Torchtune
+                                   ? k.torchtune_matmul_efficiency
+                                   : k.eager_matmul_efficiency,
+          .elementwise_traffic = fused ? k.fused_traffic : k.eager_traffic,
+          .launch_us_per_layer_pass = fused ? k.fused_launch_us : k.eager_launch_us};
 }
 
 }  // namespace
@@ -109,7 +104,7 @@ double effective_peak_tflops(const Gpu& gpu, Precision precision) noexcept {
   return geforce ? peak * kGeforceClockFactor : peak;
 }
 
-double link_gb_per_s(const Gpu& gpu, std::int64_t gpus, const ScalingOptions& options) noexcept {
+double link_gb_per_s(const Gpu& gpu, std::int64_t gpus, const DurationOptions& options) noexcept {
   if (options.link_gb_per_s) {
     return *options.link_gb_per_s;
   }
@@ -123,9 +118,9 @@ double link_gb_per_s(const Gpu& gpu, std::int64_t gpus, const ScalingOptions& op
 }
 
 StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu& gpu,
-                   const ScalingOptions& options) {
+                   const DurationOptions& options) {
   const SetupTraits traits = setup_traits(setup);
-  const FrameworkProfile profile = framework_profile(setup, traits);
+  const FrameworkProfile profile = framework_profile(setup, traits, options.constants);
   const double bandwidth = gpu.memory_bandwidth_gb_per_s * 1e9;
   const double tokens_per_micro = static_cast<double>(setup.micro_batch * setup.seq_len);
   const double micro_batches = static_cast<double>(setup.grad_accum);
