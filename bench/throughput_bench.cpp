@@ -121,6 +121,79 @@ void print_strata(const std::string& title, const std::vector<Scored>& scored,
   }
 }
 
+// The q-quantile (0..1) of `values`, linear between order statistics.
+double quantile(std::vector<double> values, double q) {
+  std::sort(values.begin(), values.end());
+  const double position = q * static_cast<double>(values.size() - 1);
+  const auto below = static_cast<std::size_t>(std::floor(position));
+  const std::size_t above = std::min(below + 1, values.size() - 1);
+  const double frac = position - static_cast<double>(below);
+  return values[below] * (1 - frac) + values[above] * frac;
+}
+
+// The 80% interval of the held-out log errors log(predicted / measured) per method (the values
+// the core ships as kThroughputLogErrorBands), and its coverage: each row is checked against the
+// band computed without its own source family, so no row tests an interval it helped make.
+void print_intervals(const std::vector<ftcost::bench::ThroughputCase>& cases,
+                     const std::vector<double>& held_out) {
+  std::vector<double> log_errors;
+  for (const double e : held_out) {
+    log_errors.push_back(std::log(1 + e));
+  }
+  fmt::print("80% bands of held-out log(predicted/measured) (p10, p90), shipped in the core:\n");
+  for (const char* method : {"full", "lora", "qlora"}) {
+    std::vector<double> own;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      if (cases[i].method == method) {
+        own.push_back(log_errors[i]);
+      }
+    }
+    fmt::print("  {:<6} rows {:>2}  p10 {:+.3f}  p90 {:+.3f}\n", method, own.size(),
+               quantile(own, 0.1), quantile(own, 0.9));
+  }
+  fmt::print("  {:<6} rows {:>2}  p10 {:+.3f}  p90 {:+.3f}\n", "all", log_errors.size(),
+             quantile(log_errors, 0.1), quantile(log_errors, 0.9));
+  // Coverage of a band made from the other sources' rows: of the same method, or of all methods.
+  for (const bool same_method : {true, false}) {
+    int inside = 0;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      std::vector<double> others;
+      for (std::size_t j = 0; j < cases.size(); ++j) {
+        if (cases[j].family != cases[i].family &&
+            (!same_method || cases[j].method == cases[i].method)) {
+          others.push_back(log_errors[j]);
+        }
+      }
+      if (log_errors[i] >= quantile(others, 0.1) && log_errors[i] <= quantile(others, 0.9)) {
+        ++inside;
+      }
+    }
+    fmt::print("coverage of an 80% band from the other sources ({}): {} / {} = {:.1f}%\n",
+               same_method ? "same method" : "all methods", inside, cases.size(),
+               100.0 * inside / static_cast<double>(cases.size()));
+  }
+  // The pooled band widened about its median by w: the smallest w that covers 80% of the rows
+  // from the other sources is what the core ships (kThroughputBandWidening).
+  for (const double w : {1.0, 1.25, 1.3, 1.35, 1.4, 1.5, 1.75, 2.0}) {
+    int inside = 0;
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      std::vector<double> others;
+      for (std::size_t j = 0; j < cases.size(); ++j) {
+        if (cases[j].family != cases[i].family) {
+          others.push_back(log_errors[j]);
+        }
+      }
+      const double mid = quantile(others, 0.5);
+      const double low = mid + w * (quantile(others, 0.1) - mid);
+      const double high = mid + w * (quantile(others, 0.9) - mid);
+      inside += log_errors[i] >= low && log_errors[i] <= high ? 1 : 0;
+    }
+    fmt::print("  widened x{:.2f}: coverage {} / {} = {:.1f}%\n", w, inside, cases.size(),
+               100.0 * inside / static_cast<double>(cases.size()));
+  }
+  fmt::print("  pooled median {:+.3f}\n", quantile(log_errors, 0.5));
+}
+
 void print_constants(const std::string& label, const ftcost::DurationConstants& k) {
   fmt::print(
       "{:<26} GEMM eff. eager {:.3f} torchtune {:.3f}; traffic eager {:.2f} fused {:.2f}; "
@@ -173,6 +246,7 @@ int main() {
     for (const auto& c : cases) {
       every.push_back(&c);
     }
+    print_intervals(cases, held_out);
     print_constants("shipped constants:", ftcost::DurationConstants{});
     print_constants("refit on all rows:", ftcost::bench::fit_constants(every));
     print_constants("prior (start of each fit):", ftcost::bench::prior_constants());

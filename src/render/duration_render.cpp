@@ -41,11 +41,15 @@ Pairs table_pairs(const DurationReport& report) {
   pairs.insert(pairs.end(),
                {{"memory per GPU", fmt::format("{:.1f} GiB reserved (usable {:.2f} GiB)",
                                                run.peak_reserved_gib, run.capacity_gib)},
-                {"tokens/s per GPU", fmt::format("{:.0f}", run.tokens_per_s_per_gpu)},
+                {"tokens/s per GPU",
+                 fmt::format("{:.0f} (80% range {:.0f} to {:.0f})", run.tokens_per_s_per_gpu,
+                             run.tokens_per_s_per_gpu_low, run.tokens_per_s_per_gpu_high)},
                 {"tokens/s total", fmt::format("{:.0f}", run.tokens_per_s_total)},
                 {"step time", fmt::format("{:.2f} s", run.step_s)},
                 {"FLOP utilization", fmt::format("{:.0f}%", 100 * run.mfu)},
-                {"training time", hours_text(run.train_hours)}});
+                {"training time", hours_text(run.train_hours) + " (80% range " +
+                                      hours_text(run.train_hours_low) + " to " +
+                                      hours_text(run.train_hours_high) + ")"}});
   return pairs;
 }
 
@@ -74,10 +78,15 @@ nlohmann::json run_json(const DurationReport& report) {
           {"peak_reserved_gib", figure(run, run.peak_reserved_gib)},
           {"capacity_gib", run.capacity_gib},
           {"tokens_per_s_per_gpu", figure(run, run.tokens_per_s_per_gpu)},
+          {"tokens_per_s_per_gpu_low", figure(run, run.tokens_per_s_per_gpu_low)},
+          {"tokens_per_s_per_gpu_high", figure(run, run.tokens_per_s_per_gpu_high)},
           {"tokens_per_s_total", figure(run, run.tokens_per_s_total)},
           {"step_s", figure(run, run.step_s)},
           {"flop_utilization", figure(run, run.mfu)},
           {"train_hours", figure(run, run.train_hours)},
+          {"train_hours_low", figure(run, run.train_hours_low)},
+          {"train_hours_high", figure(run, run.train_hours_high)},
+          {"range_calibrated", run.band_calibrated},
           {"assumptions", assumptions_json(run.assumptions)}};
 }
 

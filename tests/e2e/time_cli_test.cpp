@@ -1,6 +1,7 @@
 // `ftcost time` end to end: outputs, and one clear line for each bad input.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "run_ftcost.hpp"
 
@@ -38,6 +39,25 @@ TEST_CASE("ftcost time --format json: hours equal tokens over throughput", "[tim
   const double total = json.at("tokens_per_s_total");
   CHECK(hours == Approx(200e6 / total / 3600));  // 100M tokens x 2 epochs
   CHECK_THAT(json.at("assumptions").dump(), Contains("assumed h100-sxm"));
+}
+
+TEST_CASE("ftcost time gives the 80% range of throughput and hours, wider where uncalibrated",
+          "[time_cli]") {
+  // Calibrated stratum (Hopper, hf): measured/predicted from exp(-0.991) = 0.371 to
+  // exp(0.333) = 1.395 (docs/duration-model.md#uncertainty); MI300X (AMD) is widened 1.5x more:
+  // 0.218 to 1.592.
+  const auto [gpu, low, high, calibrated] = GENERATE(std::tuple{"h100-sxm", 0.37117, 1.39550, true},
+                                                     std::tuple{"mi300x", 0.21835, 1.59182, false});
+  const auto run = run_ftcost(time_args({"--gpu", gpu, "--format", "json"}));
+  REQUIRE(run.exit_code == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  const double point = json.at("tokens_per_s_per_gpu");
+  CHECK(json.at("tokens_per_s_per_gpu_low").get<double>() == Approx(point * low).epsilon(1e-4));
+  CHECK(json.at("tokens_per_s_per_gpu_high").get<double>() == Approx(point * high).epsilon(1e-4));
+  const double hours = json.at("train_hours");
+  CHECK(json.at("train_hours_low").get<double>() == Approx(hours / high).epsilon(1e-4));
+  CHECK(json.at("train_hours_high").get<double>() == Approx(hours / low).epsilon(1e-4));
+  CHECK(json.at("range_calibrated") == calibrated);
 }
 
 TEST_CASE("a dataset file is counted at 4 characters per token", "[time_cli]") {

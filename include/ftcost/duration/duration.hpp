@@ -95,6 +95,25 @@ using MemoryModel = std::function<MemoryNeed(const TrainingSetup&)>;
                                                       const MemoryModel& memory,
                                                       const DurationOptions& options = {});
 
+/// Measured over predicted throughput, as an 80% range: the held-out log errors of the
+/// leave-one-source-out check (bench/throughput_bench, 52 rows, 2026-12-04) have median
+/// log(predicted/measured) -0.070, 10th percentile -0.265 and 90th +0.716; widened 1.35x about
+/// the median, a band built from the other sources covered 42 of 52 rows (80.8%). Strata no
+/// measured run calibrates are widened 1.5x more (an assumption, not a measurement).
+/// Source: docs/duration-model.md#uncertainty.
+struct ThroughputBand {
+  double low_factor = 1;   ///< measured / predicted at the low end (< 1)
+  double high_factor = 1;  ///< measured / predicted at the high end (> 1)
+};
+
+/// The band for a GPU generation and framework some measured run calibrates (`calibrated`),
+/// or a wider one.
+[[nodiscard]] ThroughputBand throughput_band(bool calibrated) noexcept;
+
+/// Whether measured runs calibrate `gpu`'s generation with `framework`: NVIDIA Ampere, Ada
+/// Lovelace or Hopper under hf, axolotl or torchtune.
+[[nodiscard]] bool throughput_calibrated(const Gpu& gpu, Framework framework) noexcept;
+
 /// The fields the configuration search chooses itself when the request leaves them unset, so
 /// their framework defaults are not stated as assumptions of a duration.
 inline constexpr SetupFields kSearchedFields{SetupField::MicroBatch, SetupField::GradAccum,

@@ -29,9 +29,18 @@ struct DurationEstimate {
   double peak_reserved_gib = 0;     ///< per-GPU peak memory as the allocator reserves it, GiB
   double capacity_gib = 0;          ///< usable memory per GPU, GiB
   double tokens_per_s_per_gpu = 0;  ///< training throughput per GPU, tokens/s
-  double tokens_per_s_total = 0;    ///< all GPUs together, tokens/s
-  double step_s = 0;                ///< one optimizer step (all micro-batches), seconds
-  double train_hours = 0;           ///< wall-clock training time, hours (excludes setup/restarts)
+  /// The 80% range of tokens_per_s_per_gpu (throughput_band): measured runs from sources the
+  /// fit never saw fell inside it 81% of the time (docs/duration-model.md#uncertainty).
+  double tokens_per_s_per_gpu_low = 0;
+  double tokens_per_s_per_gpu_high = 0;  ///< see tokens_per_s_per_gpu_low
+  double tokens_per_s_total = 0;         ///< all GPUs together, tokens/s
+  double step_s = 0;                     ///< one optimizer step (all micro-batches), seconds
+  double train_hours = 0;       ///< wall-clock training time, hours (excludes setup/restarts)
+  double train_hours_low = 0;   ///< train_hours at tokens_per_s_per_gpu_high, hours
+  double train_hours_high = 0;  ///< train_hours at tokens_per_s_per_gpu_low, hours
+  /// False where no measured run calibrates the GPU generation or framework (AMD, Turing,
+  /// Blackwell, Unsloth, ...): the range is widened and an assumption says so.
+  bool band_calibrated = true;
   double mfu = 0;  ///< executed FLOPs (recomputation included) / effective peak (0..1)
   /// True for GPUs of a vendor no measured fine-tuning run calibrates (AMD): the throughput
   /// applies NVIDIA-measured efficiency to the datasheet peak and is likely optimistic

@@ -130,6 +130,30 @@ void warn_step_beyond_run(DurationEstimate& run, const Workload& workload) {
   }
 }
 
+// The 80% range of the throughput and hours, from the leave-one-source-out residuals.
+void set_range(DurationEstimate& run, const Gpu& gpu) {
+  run.band_calibrated = throughput_calibrated(gpu, run.setup.framework);
+  const ThroughputBand band = throughput_band(run.band_calibrated);
+  run.tokens_per_s_per_gpu_low = run.tokens_per_s_per_gpu * band.low_factor;
+  run.tokens_per_s_per_gpu_high = run.tokens_per_s_per_gpu * band.high_factor;
+  run.train_hours_low = run.train_hours / band.high_factor;
+  run.train_hours_high = run.train_hours / band.low_factor;
+  const std::string range = "x" + fixed_number(band.low_factor, 2) + " to x" +
+                            fixed_number(band.high_factor, 2) + " the point estimate";
+  if (run.band_calibrated) {
+    run.assumptions.push_back(
+        {"80% range of tokens/s: " + range +
+             " (measured runs from sources the fit never saw fell inside 81% of the time)",
+         "docs/duration-model.md#uncertainty"});
+  } else {
+    run.assumptions.push_back({"80% range of tokens/s: " + range +
+                                   ", widened 1.5x: no measured run calibrates " +
+                                   gpu.architecture + " GPUs with --framework " +
+                                   std::string(name_of(run.setup.framework)),
+                               "docs/duration-model.md#uncertainty"});
+  }
+}
+
 /// The fastest candidate that fits (tokens_per_s > 0), and the one nearest to fitting.
 struct SearchResult {
   TrainingSetup fastest;
@@ -225,6 +249,7 @@ DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSet
       found.tokens_per_s;
   run.train_hours =
       workload.dataset_tokens * workload.epochs / run.tokens_per_s_total / kSecondsPerHour;
+  set_range(run, gpu);
   warn_step_beyond_run(run, workload);
   return run;
 }

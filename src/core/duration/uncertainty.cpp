@@ -1,0 +1,40 @@
+// The 80% range of a throughput estimate, from the leave-one-source-out residuals
+// (docs/duration-model.md#uncertainty).
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include "ftcost/duration/duration.hpp"
+
+namespace ftcost {
+
+namespace {
+
+// Held-out log(predicted / measured) over the 52 throughput rows (bench/throughput_bench).
+constexpr double kLogErrorMedian = -0.070;
+constexpr double kLogErrorP10 = -0.265;
+constexpr double kLogErrorP90 = 0.716;
+// The smallest widening whose band, built from the other sources, covers 80% of the rows.
+constexpr double kCalibratedWidening = 1.35;
+// No run measures the stratum: half as wide again (an assumption).
+constexpr double kExtrapolatedWidening = 1.35 * 1.5;
+
+}  // namespace
+
+ThroughputBand throughput_band(bool calibrated) noexcept {
+  const double w = calibrated ? kCalibratedWidening : kExtrapolatedWidening;
+  const double low_log = kLogErrorMedian + w * (kLogErrorP10 - kLogErrorMedian);
+  const double high_log = kLogErrorMedian + w * (kLogErrorP90 - kLogErrorMedian);
+  // measured = predicted / exp(log error): the high error bounds the low throughput.
+  return {.low_factor = std::exp(-high_log), .high_factor = std::exp(-low_log)};
+}
+
+bool throughput_calibrated(const Gpu& gpu, Framework framework) noexcept {
+  constexpr std::array<std::string_view, 3> kMeasured{"Ampere", "Ada Lovelace", "Hopper"};
+  const bool generation = gpu.vendor == "NVIDIA" && std::find(kMeasured.begin(), kMeasured.end(),
+                                                              gpu.architecture) != kMeasured.end();
+  return generation && framework != Framework::Unsloth;
+}
+
+}  // namespace ftcost
