@@ -95,6 +95,9 @@ void print_summary(const std::string& label, const std::vector<const Scored*>& r
   std::vector<double> errors;
   std::vector<double> held_out;
   std::vector<double> flat_errors;
+  errors.reserve(rows.size());
+  held_out.reserve(rows.size());
+  flat_errors.reserve(rows.size());
   for (const Scored* row : rows) {
     errors.push_back(row->error());
     held_out.push_back(row->held_out_error());
@@ -137,6 +140,7 @@ double quantile(std::vector<double> values, double q) {
 void print_intervals(const std::vector<ftcost::bench::ThroughputCase>& cases,
                      const std::vector<double>& held_out) {
   std::vector<double> log_errors;
+  log_errors.reserve(held_out.size());
   for (const double e : held_out) {
     log_errors.push_back(std::log(1 + e));
   }
@@ -234,6 +238,7 @@ int main() {
                  pct(row.flat));
     }
     std::vector<const Scored*> all;
+    all.reserve(scored.size());
     for (const Scored& row : scored) {
       all.push_back(&row);
     }
@@ -243,6 +248,7 @@ int main() {
     print_strata("framework", scored, cases, [](const auto& c) { return c.framework; });
     print_strata("source family (held out)", scored, cases, [](const auto& c) { return c.family; });
     std::vector<const ftcost::bench::ThroughputCase*> every;
+    every.reserve(cases.size());
     for (const auto& c : cases) {
       every.push_back(&c);
     }

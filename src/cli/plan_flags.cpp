@@ -42,6 +42,9 @@ void add_selection(CLI::App& app, PlanFlags& f) {
                      "Most GPUs per job, all instances together (default: 64)");
   add_number_option(app, "--budget", r.budget_usd, 0, kMaxBudgetUsd,
                     "USD: exit 0 if the cheapest plan fits, 5 if not, 4 if nothing runs");
+  add_enum_option(app, "--budget-on", r.budget_on,
+                  "Gate --budget on the expected total (default), the high end of the 80% cost "
+                  "range, or the p90 interruption cost");
 }
 
 void add_ranking(CLI::App& app, PlanRequest& r) {

@@ -1,6 +1,8 @@
 // `ftcost plan --format csv`: one flat row per plan under a header row (RFC 4180).
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "csv_writer.hpp"
 #include "ftcost/render/plan_render.hpp"
 #include "plan_text.hpp"
@@ -11,6 +13,11 @@ namespace {
 // Full precision, so a spreadsheet sums exactly what the JSON reports.
 std::string number(double value) {
   return fmt::format("{}", value);
+}
+
+// An infinite figure is an empty cell, as a missing one is.
+std::string finite_number(double value) {
+  return std::isfinite(value) ? number(value) : "";
 }
 
 std::vector<std::string> csv_row(const PlanRow& row, std::size_t rank) {
@@ -42,6 +49,11 @@ std::vector<std::string> csv_row(const PlanRow& row, std::size_t rank) {
           number(row.cost.interruption_usd),
           number(row.cost.total_usd()),
           number(row.p90_total_usd),
+          number(row.total_usd_low),
+          finite_number(row.total_usd_high),
+          number(row.wall_hours_low),
+          finite_number(row.wall_hours_high),
+          row.tied_with_top ? "true" : "false",
           i ? number(i->hazard_per_hour) : "",
           i ? number(i->checkpoint_interval_hours) : "",
           i ? number(i->expected_interruptions) : "",
@@ -86,6 +98,11 @@ void write_plan_csv(const Plan& plan, std::ostream& out) {
              "interruption_usd",
              "total_usd",
              "p90_total_usd",
+             "total_usd_low",
+             "total_usd_high",
+             "wall_hours_low",
+             "wall_hours_high",
+             "tied_with_top",
              "hazard_per_hour",
              "checkpoint_interval_hours",
              "expected_interruptions",

@@ -1,4 +1,5 @@
 // `ftcost plan --format json`: the versioned document of docs/plan-output.md.
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "ftcost/render/plan_render.hpp"
@@ -9,6 +10,11 @@ namespace ftcost::render {
 namespace {
 
 using nlohmann::json;
+
+// An infinite figure (a run too slow for spot restarts to keep up with) is null, never 1e308.
+json finite_or_null(double value) {
+  return std::isfinite(value) ? json(value) : json(nullptr);
+}
 
 template <class T>
 json optional(const std::optional<T>& value) {
@@ -72,10 +78,15 @@ json plan_row(const PlanRow& row, std::size_t rank) {
           {"train_hours", row.train_hours},
           {"wall_hours", row.wall_hours},
           {"p90_wall_hours", row.p90_wall_hours},
+          {"wall_hours_low", row.wall_hours_low},
+          {"wall_hours_high", finite_or_null(row.wall_hours_high)},
           {"billed_hours", row.billed_hours},
           {"line_items", line_items(row.cost)},
           {"total_usd", row.cost.total_usd()},
           {"p90_total_usd", row.p90_total_usd},
+          {"total_usd_low", row.total_usd_low},
+          {"total_usd_high", finite_or_null(row.total_usd_high)},
+          {"tied_with_top", row.tied_with_top},
           {"disk_gb", row.disk_gb},
           {"store_gb", row.store_gb},
           {"ingress_gb", row.ingress_gb},
@@ -97,6 +108,7 @@ json request_json(const PlanRequest& r, const PlanContext& c) {
           {"max_hours", optional(r.max_hours)},
           {"min_reliability", optional(r.min_reliability)},
           {"budget_usd", optional(r.budget_usd)},
+          {"budget_on", name_of(r.budget_on)},
           {"hazard_per_hour", optional(r.hazard_per_hour)},
           {"sort", name_of(r.sort)},
           {"pareto", r.pareto},

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "assumptions_render.hpp"
 #include "ftcost/render/plan_render.hpp"
@@ -13,6 +14,12 @@ namespace {
 
 std::string usd(double value) {
   return fmt::format("{:.2f}", value);
+}
+
+// "1.21-3.40": the 80% cost range; "n/a" above it when a slow run outpaces spot restarts.
+std::string range_usd(const PlanFigures& row) {
+  const std::string high = std::isfinite(row.total_usd_high) ? usd(row.total_usd_high) : "n/a";
+  return usd(row.total_usd_low) + "-" + high;
 }
 
 std::string hours(double value) {
@@ -57,22 +64,25 @@ void write_rows(const Plan& plan, bool wide, std::ostream& out) {
       columns.push_back({name, Align::Right});
     }
   }
-  columns.insert(columns.end(), {{"total $", Align::Right}, {"p90 $", Align::Right}});
+  columns.insert(columns.end(),
+                 {{"total $", Align::Right}, {"80% $", Align::Right}, {"p90 $", Align::Right}});
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < plan.rows.size(); ++i) {
     const PlanRow& row = plan.rows[i];
-    std::vector<std::string> cells = {std::to_string(i + 1),
-                                      row.offer.provider,
-                                      shape_text(row),
-                                      std::string(name_of(row.offer.tier)),
-                                      config_text(row.run.setup),
-                                      hours(row.wall_hours)};
+    // "~": the cost range overlaps the top plan's, a tie within the duration's uncertainty.
+    std::vector<std::string> cells = {
+        std::to_string(i + 1) + (i > 0 && row.tied_with_top ? "~" : ""),
+        row.offer.provider,
+        shape_text(row),
+        std::string(name_of(row.offer.tier)),
+        config_text(row.run.setup),
+        hours(row.wall_hours)};
     if (wide) {
       cells.insert(cells.end(), {hours(row.p90_wall_hours), usd(row.cost.compute_usd),
                                  usd(row.cost.setup_usd), usd(row.cost.storage_usd),
                                  usd(row.cost.egress_usd), usd(row.cost.interruption_usd)});
     }
-    cells.insert(cells.end(), {usd(row.cost.total_usd()), usd(row.p90_total_usd)});
+    cells.insert(cells.end(), {usd(row.cost.total_usd()), range_usd(row), usd(row.p90_total_usd)});
     rows.push_back(std::move(cells));
   }
   write_table(out, columns, rows);
@@ -92,6 +102,9 @@ void write_rows(const Plan& plan, bool wide, std::ostream& out) {
     out << "\ntotal $ = compute + setup + storage + egress + expected interruption cost\n"
            "(each line item: --wide, --format csv or --format json)\n";
   }
+  out << "80% $ = the total at the fast and slow ends of the duration's 80% range (slow end with\n"
+         "p90 interruptions); ~ marks plans tied with #1 within it "
+         "(docs/duration-model.md#uncertainty)\n";
 }
 
 void write_verbose(const Plan& plan, const PlanContext& context, std::ostream& out) {

@@ -58,6 +58,42 @@ TEST_CASE("plan --budget: 0 within budget, 5 over budget, with the outcome in JS
   CHECK(over.at("plans").at(0).at("within_budget") == false);
 }
 
+TEST_CASE("plan carries the 80% duration range into every plan's cost", "[plan_cli]") {
+  const auto json = plan_json({}, 0);
+  const auto& plans = json.at("plans");
+  REQUIRE_FALSE(plans.empty());
+  for (const auto& plan : plans) {
+    CHECK(plan.at("total_usd_low").get<double>() <= plan.at("total_usd").get<double>());
+    CHECK(plan.at("total_usd").get<double>() <= plan.at("total_usd_high").get<double>());
+    CHECK(plan.at("wall_hours_low").get<double>() <= plan.at("wall_hours").get<double>());
+    CHECK(plan.at("wall_hours").get<double>() <= plan.at("wall_hours_high").get<double>());
+  }
+  CHECK(plans.at(0).at("tied_with_top") == true);
+  // A plan on the top plan's GPU model shares its duration error: never tied.
+  for (const auto& plan : plans) {
+    if (plan.at("rank") != 1 && plan.at("gpu") == plans.at(0).at("gpu")) {
+      CHECK(plan.at("tied_with_top") == false);
+    }
+  }
+}
+
+TEST_CASE("plan --budget-on high gates on the high end of the cheapest cost range", "[plan_cli]") {
+  const auto json = plan_json({}, 0);
+  double cheapest_high = 1e300;
+  for (const auto& plan : json.at("plans")) {
+    cheapest_high = std::min(cheapest_high, plan.at("total_usd_high").get<double>());
+  }
+  const double expected = json.at("plans").at(0).at("total_usd");
+  REQUIRE(expected < cheapest_high);
+  // A budget between the expected cheapest total and the cheapest high end passes on the
+  // expected total and fails on the high end.
+  const std::string budget = std::to_string((expected + cheapest_high) / 2);
+  CHECK(plan_json({"--budget", budget}, 0).at("outcome") == "ok");
+  const auto high = plan_json({"--budget", budget, "--budget-on", "high"}, 5);
+  CHECK(high.at("outcome") == "over-budget");
+  CHECK(high.at("request").at("budget_on") == "high");
+}
+
 TEST_CASE("plan: 70B full fine-tuning never fits one 24 GB GPU (exit 4)", "[plan_cli]") {
   const auto doc = plan_json({"--gpu", "rtx-4090", "--max-gpus", "1"}, 4, "70b", "full");
   CHECK(doc.at("outcome") == "no-fit");

@@ -17,6 +17,9 @@ namespace ftcost {
 
 /// Ranking order of plans.
 enum class SortKey { Cost, Time, P90 };
+/// Which figure of a plan --budget gates on: the expected total, the high end of its 80% range
+/// (slow run and p90 interruptions), or the p90 interruption cost at the expected duration.
+enum class BudgetBasis { Expected, High, P90 };
 /// Which tiers to consider.
 enum class TierFilter { OnDemand, Spot, Any };
 /// What the user downloads when training ends.
@@ -38,10 +41,11 @@ struct PlanRequest {
   std::vector<std::string> gpus;       ///< canonical GPU ids
   std::vector<std::string> providers;  ///< provider ids
   TierFilter tier = TierFilter::Any;
-  std::int64_t max_gpus = 64;             ///< GPUs per job, all instances together
-  std::optional<double> max_hours;        ///< expected wall time limit, hours
-  std::optional<double> min_reliability;  ///< host reliability floor (0..1)
-  std::optional<double> budget_usd;       ///< exit-code check only; plans are kept
+  std::int64_t max_gpus = 64;                     ///< GPUs per job, all instances together
+  std::optional<double> max_hours;                ///< expected wall time limit, hours
+  std::optional<double> min_reliability;          ///< host reliability floor (0..1)
+  std::optional<double> budget_usd;               ///< exit-code check only; plans are kept
+  BudgetBasis budget_on = BudgetBasis::Expected;  ///< the figure --budget is compared with
   std::optional<double> hazard_per_hour;  ///< replaces every spot hazard (per instance-hour)
   SortKey sort = SortKey::Cost;
   bool pareto = false;   ///< keep only cost × time Pareto-optimal plans
@@ -106,11 +110,18 @@ struct PlanFigures {
   double billed_hours = 0;    ///< expected billed hours per instance
   CostBreakdown cost;
   double p90_total_usd = 0;
-  double disk_gb = 0;     ///< volume size per instance, GB
-  double store_gb = 0;    ///< kept checkpoints in the external store, GB (0 on the volume)
-  double ingress_gb = 0;  ///< downloaded into each instance at setup, GB
-  double egress_gb = 0;   ///< final download + checkpoint uploads, GB
-  /// total_usd <= --budget; nullopt when no budget was given
+  /// The 80% range of the total: costed again at the duration's train_hours_low and
+  /// train_hours_high (docs/duration-model.md#uncertainty); the high end also takes the p90
+  /// interruption count. Infinity when spot restarts outpace a run as slow as the high end.
+  double total_usd_low = 0;
+  double total_usd_high = 0;   ///< see total_usd_low
+  double wall_hours_low = 0;   ///< expected wall hours at train_hours_low
+  double wall_hours_high = 0;  ///< p90 wall hours at train_hours_high (infinity as above)
+  double disk_gb = 0;          ///< volume size per instance, GB
+  double store_gb = 0;         ///< kept checkpoints in the external store, GB (0 on the volume)
+  double ingress_gb = 0;       ///< downloaded into each instance at setup, GB
+  double egress_gb = 0;        ///< final download + checkpoint uploads, GB
+  /// The figure of budget_on <= --budget; nullopt when no budget was given
   std::optional<bool> within_budget;
   std::optional<InterruptionPlan> interruption;  ///< set for spot plans
 };
@@ -121,6 +132,10 @@ struct PlanRow : PlanFigures {
   std::string provider_name;
   std::string hazard_source;  ///< spot: where the hazard comes from ("--hazard" or the catalog)
   DurationEstimate run;       ///< the configuration and throughput
+  /// This plan's cost range overlaps the top row's and it runs on another GPU model: the two
+  /// are tied within the duration model's uncertainty. Plans on the top row's GPU model share
+  /// its duration error, so their order holds (false). True for the top row itself.
+  bool tied_with_top = false;
 };
 
 /// An offer × instance count that was dropped, and why.
@@ -143,7 +158,8 @@ struct Plan {
   std::vector<Rejection> rejected;  ///< offers that do not fit or fail a filter
   std::vector<Assumption> assumptions;
   PlanOutcome outcome = PlanOutcome::Ok;
-  std::optional<double> cheapest_usd;  ///< the cheapest costed plan (for --budget messages)
+  std::optional<double> cheapest_usd;  ///< the cheapest costed plan by request.budget_on (for
+                                       ///< --budget messages)
 };
 
 /// Billed seconds for `running_s` seconds under `rule` (round up to granularity, at least the
@@ -160,6 +176,13 @@ template <>
 struct EnumNames<SortKey> {
   static constexpr std::array<std::pair<SortKey, std::string_view>, 3> kEntries{
       {{SortKey::Cost, "cost"}, {SortKey::Time, "time"}, {SortKey::P90, "p90"}}};
+};
+template <>
+struct EnumNames<BudgetBasis> {
+  static constexpr std::array<std::pair<BudgetBasis, std::string_view>, 3> kEntries{
+      {{BudgetBasis::Expected, "expected"},
+       {BudgetBasis::High, "high"},
+       {BudgetBasis::P90, "p90"}}};
 };
 template <>
 struct EnumNames<TierFilter> {

@@ -36,6 +36,20 @@ std::vector<Assumption> plan_assumptions(const PlanRequest& request) {
       {"waiting for spot capacity to return is not billed and is not included in "
        "wall time",
        "docs/planner.md#interruptions"});
+  list.push_back(
+      {"cost range: each plan costed again at the fast and slow ends of its 80% duration range "
+       "(the slow end with p90 interruptions); plans whose range overlaps the top plan's are "
+       "tied within uncertainty",
+       "docs/duration-model.md#uncertainty"});
+  if (request.budget_usd) {
+    list.push_back(
+        {"--budget is compared with the " +
+             std::string(request.budget_on == BudgetBasis::Expected ? "expected total"
+                         : request.budget_on == BudgetBasis::High   ? "high end of the cost range"
+                                                                    : "p90 total") +
+             " (--budget-on " + std::string(name_of(request.budget_on)) + ")",
+         "docs/planner.md#budget"});
+  }
   return list;
 }
 

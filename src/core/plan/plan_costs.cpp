@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "ftcost/base/units.hpp"
 #include "ftcost/plan/interruption.hpp"
@@ -145,7 +146,45 @@ double instance_hazard_per_hour(const PlanRequest& request, const Provider& prov
   return spot + host;
 }
 
+namespace {
+
+Costed cost_at(const PlanRequest& request, const CandidateInput& in);
+
+}  // namespace
+
 Costed cost_candidate(const PlanRequest& request, const CandidateInput& in) {
+  Costed costed = cost_at(request, in);
+  if (!costed.figures) {
+    return costed;
+  }
+  PlanFigures& f = *costed.figures;
+  // The 80% range: the same offer costed at the fast and the slow end of the duration's range.
+  DurationEstimate fast = in.run;
+  fast.train_hours = in.run.train_hours_low;
+  DurationEstimate slow = in.run;
+  slow.train_hours = in.run.train_hours_high;
+  const auto at = [&](const DurationEstimate& run) {
+    return cost_at(request, {.provider = in.provider,
+                             .offer = in.offer,
+                             .offer_index = in.offer_index,
+                             .instances = in.instances,
+                             .run = run,
+                             .store = in.store,
+                             .reliability = in.reliability});
+  };
+  const Costed low = at(fast);
+  const Costed high = at(slow);
+  const double inf = std::numeric_limits<double>::infinity();
+  f.total_usd_low = low.figures ? low.figures->cost.total_usd() : f.cost.total_usd();
+  f.wall_hours_low = low.figures ? low.figures->wall_hours : f.wall_hours;
+  f.total_usd_high = high.figures ? high.figures->p90_total_usd : inf;
+  f.wall_hours_high = high.figures ? high.figures->p90_wall_hours : inf;
+  return costed;
+}
+
+namespace {
+
+Costed cost_at(const PlanRequest& request, const CandidateInput& in) {
   PlanFigures f;
   f.offer_index = in.offer_index;
   f.instances = in.instances;
@@ -183,5 +222,7 @@ Costed cost_candidate(const PlanRequest& request, const CandidateInput& in) {
                     (f.interruption ? f.interruption->p90_interruption_usd : 0.0);
   return {.figures = f, .rejection = {}};
 }
+
+}  // namespace
 
 }  // namespace ftcost::planner

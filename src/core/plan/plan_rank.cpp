@@ -76,10 +76,22 @@ std::vector<std::string> offer_keys(const Catalog& catalog,
 
 }  // namespace
 
-double cheapest_total(const std::vector<PlanFigures>& costed) noexcept {
-  double best = costed.front().cost.total_usd();
+double budget_figure(const PlanFigures& figures, BudgetBasis basis) noexcept {
+  switch (basis) {
+    case BudgetBasis::Expected:
+      return figures.cost.total_usd();
+    case BudgetBasis::High:
+      return figures.total_usd_high;
+    case BudgetBasis::P90:
+      return figures.p90_total_usd;
+  }
+  return figures.cost.total_usd();
+}
+
+double cheapest_total(const std::vector<PlanFigures>& costed, BudgetBasis basis) noexcept {
+  double best = budget_figure(costed.front(), basis);
   for (const PlanFigures& f : costed) {
-    best = std::min(best, f.cost.total_usd());
+    best = std::min(best, budget_figure(f, basis));
   }
   return best;
 }
@@ -102,7 +114,8 @@ std::vector<PlanFigures> rank(const PlanRequest& request, const Catalog& catalog
   for (std::size_t i = 0; i < kept; ++i) {
     ranked.push_back(costed[order[i].index]);
     if (request.budget_usd) {
-      ranked.back().within_budget = order[i].total_usd <= *request.budget_usd;
+      ranked.back().within_budget =
+          budget_figure(ranked.back(), request.budget_on) <= *request.budget_usd;
     }
   }
   return ranked;

@@ -9,8 +9,13 @@
 
 namespace ftcost::planner {
 
-/// The lowest expected total over `costed` (not empty).
-[[nodiscard]] double cheapest_total(const std::vector<PlanFigures>& costed) noexcept;
+/// The figure of `figures` that --budget compares with: total_usd, total_usd_high or
+/// p90_total_usd.
+[[nodiscard]] double budget_figure(const PlanFigures& figures, BudgetBasis basis) noexcept;
+
+/// The lowest budget_figure over `costed` (not empty).
+[[nodiscard]] double cheapest_total(const std::vector<PlanFigures>& costed,
+                                    BudgetBasis basis) noexcept;
 
 /// Sorts by request.sort (ties: shorter wall time, then lower cost, then the offer's key),
 /// applies --pareto, marks within_budget, and keeps request.top rows.

@@ -169,13 +169,22 @@ Plan plan(const PlanRequest& request, const Catalog& catalog, const DurationFunc
     result.outcome = PlanOutcome::NoFit;
     return result;
   }
-  result.cheapest_usd = planner::cheapest_total(all.costed);
+  result.cheapest_usd = planner::cheapest_total(all.costed, request.budget_on);
   result.outcome = request.budget_usd && *result.cheapest_usd > *request.budget_usd
                        ? PlanOutcome::OverBudget
                        : PlanOutcome::Ok;
   std::vector<PlanFigures> ranked = planner::rank(request, catalog, all.costed);
   for (const PlanFigures& figures : ranked) {
     result.rows.push_back(make_row(figures, catalog, runs));
+  }
+  // Ties within uncertainty: cost ranges that overlap the top row's. Plans on the top row's GPU
+  // model share its duration error (one throughput estimate scales both), so their order holds
+  // and they are not tied.
+  const PlanRow& top = result.rows.front();
+  for (PlanRow& row : result.rows) {
+    const bool overlap =
+        row.total_usd_low <= top.total_usd_high && top.total_usd_low <= row.total_usd_high;
+    row.tied_with_top = &row == &top || (overlap && row.offer.gpu != top.offer.gpu);
   }
   return result;
 }
