@@ -80,9 +80,8 @@ ExitCode run_plan(const PlanOptions& options) {
   const PlanRequest request = plan_request(
       options.flags, loaded.catalog,
       artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens), gpu_notes);
-  const Plan result =
-      plan(request, loaded.catalog,
-           duration_function(model.arch, resolved, options.setup, workload.workload));
+  Plan result = plan(request, loaded.catalog,
+                     duration_function(model.arch, resolved, options.setup, workload.workload));
   render::PlanContext context{.model_id = model.arch.id,
                               .model_name = model.arch.name,
                               .method = resolved.setup.method,
@@ -108,8 +107,13 @@ ExitCode run_plan(const PlanOptions& options) {
     shown.push_back(row.offer);
   }
   warn_stale_offers_shown(shown, loaded.origin, options.catalog);
-  render::render_plan(result, request, context, options.format, options.table, std::cout);
-  return exit_code(result.outcome);
+  const PlanOutcome outcome = result.outcome;
+  render::render_plan({.plan = std::move(result),
+                       .request = request,
+                       .context = std::move(context),
+                       .table = options.table},
+                      options.format, std::cout);
+  return exit_code(outcome);
 }
 
 }  // namespace

@@ -44,17 +44,16 @@ std::string outcome_text(const Plan& plan, const PlanRequest& request) {
   return {};
 }
 
-void render_plan(const Plan& plan, const PlanRequest& request, const PlanContext& context,
-                 OutputFormat format, const PlanTableOptions& table, std::ostream& out) {
+void render_plan(const PlanReport& report, OutputFormat format, std::ostream& out) {
   switch (format) {
     case OutputFormat::Table:
-      write_plan_table(plan, request, context, table, out);
+      write_plan_table(report.plan, report.request, report.context, report.table, out);
       return;
     case OutputFormat::Json:
-      write_plan_json(plan, request, context, out);
+      write_plan_json(report.plan, report.request, report.context, out);
       return;
     case OutputFormat::Csv:
-      write_plan_csv(plan, out);
+      write_plan_csv(report.plan, out);
       return;
   }
 }

@@ -27,9 +27,12 @@ ftcost::render::PlanContext context() {
 
 std::string rendered(ftcost::OutputFormat format, const PlanRequest& req,
                      ftcost::render::PlanTableOptions table = {}) {
-  const ftcost::Plan plan = ftcost::plan(req, catalog(), fake_run);
   std::ostringstream out;
-  ftcost::render::render_plan(plan, req, context(), format, table, out);
+  ftcost::render::render_plan({.plan = ftcost::plan(req, catalog(), fake_run),
+                               .request = req,
+                               .context = context(),
+                               .table = table},
+                              format, out);
   return out.str();
 }
 

@@ -39,10 +39,18 @@ struct PlanTableOptions {
   bool wide = false;
 };
 
-/// Writes `plan` to `out` only: table (assumptions header, ranked rows, outcome; see
+/// What `ftcost plan` prints: the plan and what it was made for (the report shape every
+/// command's renderer takes, as MemoryReport and DurationReport).
+struct PlanReport {
+  Plan plan;
+  PlanRequest request;
+  PlanContext context;
+  PlanTableOptions table;  ///< the table format only
+};
+
+/// Writes `report` to `out` only: table (assumptions header, ranked rows, outcome; see
 /// PlanTableOptions), JSON (docs/plan-output.md, versioned) or CSV (one flat row per plan,
 /// RFC 4180).
-void render_plan(const Plan& plan, const PlanRequest& request, const PlanContext& context,
-                 OutputFormat format, const PlanTableOptions& table, std::ostream& out);
+void render_plan(const PlanReport& report, OutputFormat format, std::ostream& out);
 
 }  // namespace ftcost::render
