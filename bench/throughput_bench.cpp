@@ -178,7 +178,7 @@ void print_intervals(const std::vector<ftcost::bench::ThroughputCase>& cases,
   }
   // The pooled band widened about its median by w: the smallest w that covers 80% of the rows
   // from the other sources is what the core ships (kThroughputBandWidening).
-  for (const double w : {1.0, 1.25, 1.3, 1.35, 1.4, 1.5, 1.75, 2.0}) {
+  for (const double w : {1.0, 1.1, 1.15, 1.2, 1.25, 1.3, 1.35, 1.5, 2.0}) {
     int inside = 0;
     for (std::size_t i = 0; i < cases.size(); ++i) {
       std::vector<double> others;
@@ -208,12 +208,13 @@ void print_constants(const std::string& label, const ftcost::DurationConstants& 
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   try {
     std::vector<ftcost::bench::ThroughputCase> cases;
     std::vector<Scored> scored;
     std::map<std::string, std::string> notes;
-    for (const auto& row : ftcost::bench::read_csv_file(FTCOST_CALIBRATION_CSV)) {
+    for (const auto& row :
+         ftcost::bench::read_csv_file(argc > 1 ? argv[1] : FTCOST_CALIBRATION_CSV)) {
       if (row.at("use") == "throughput" || row.at("use") == "both") {
         cases.push_back(make_case(row));
         const auto& c = cases.back();

@@ -96,9 +96,9 @@ using MemoryModel = std::function<MemoryNeed(const TrainingSetup&)>;
                                                       const DurationOptions& options = {});
 
 /// Measured over predicted throughput, as an 80% range: the held-out log errors of the
-/// leave-one-source-out check (bench/throughput_bench, 52 rows, 2026-12-04) have median
-/// log(predicted/measured) -0.070, 10th percentile -0.265 and 90th +0.716; widened 1.35x about
-/// the median, a band built from the other sources covered 42 of 52 rows (80.8%). Strata no
+/// leave-one-source-out check (bench/throughput_bench, 83 rows, 2026-12-04) have median
+/// log(predicted/measured) -0.043, 10th percentile -0.251 and 90th +0.823; widened 1.2x about
+/// the median, a band built from the other sources covered 67 of 83 rows (80.7%). Strata no
 /// measured run calibrates are widened 1.5x more (an assumption, not a measurement).
 /// Source: docs/duration-model.md#uncertainty.
 struct ThroughputBand {

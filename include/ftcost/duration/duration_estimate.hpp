@@ -30,7 +30,7 @@ struct DurationEstimate {
   double capacity_gib = 0;          ///< usable memory per GPU, GiB
   double tokens_per_s_per_gpu = 0;  ///< training throughput per GPU, tokens/s
   /// The 80% range of tokens_per_s_per_gpu (throughput_band): measured runs from sources the
-  /// fit never saw fell inside it 81% of the time (docs/duration-model.md#uncertainty).
+  /// fit never saw fell inside it 80.7% of the time (docs/duration-model.md#uncertainty).
   double tokens_per_s_per_gpu_low = 0;
   double tokens_per_s_per_gpu_high = 0;  ///< see tokens_per_s_per_gpu_low
   double tokens_per_s_total = 0;         ///< all GPUs together, tokens/s

@@ -143,7 +143,7 @@ void set_range(DurationEstimate& run, const Gpu& gpu) {
   if (run.band_calibrated) {
     run.assumptions.push_back(
         {"80% range of tokens/s: " + range +
-             " (measured runs from sources the fit never saw fell inside 81% of the time)",
+             " (measured runs from sources the fit never saw fell inside 80.7% of the time)",
          "docs/duration-model.md#uncertainty"});
   } else {
     run.assumptions.push_back({"80% range of tokens/s: " + range +

@@ -11,14 +11,14 @@ namespace ftcost {
 
 namespace {
 
-// Held-out log(predicted / measured) over the 52 throughput rows (bench/throughput_bench).
-constexpr double kLogErrorMedian = -0.070;
-constexpr double kLogErrorP10 = -0.265;
-constexpr double kLogErrorP90 = 0.716;
+// Held-out log(predicted / measured) over the 83 throughput rows (bench/throughput_bench).
+constexpr double kLogErrorMedian = -0.043;
+constexpr double kLogErrorP10 = -0.251;
+constexpr double kLogErrorP90 = 0.823;
 // The smallest widening whose band, built from the other sources, covers 80% of the rows.
-constexpr double kCalibratedWidening = 1.35;
+constexpr double kCalibratedWidening = 1.2;
 // No run measures the stratum: half as wide again (an assumption).
-constexpr double kExtrapolatedWidening = 1.35 * 1.5;
+constexpr double kExtrapolatedWidening = 1.2 * 1.5;
 
 }  // namespace
 
