@@ -106,6 +106,10 @@ struct ThroughputBand {
   double high_factor = 1;  ///< measured / predicted at the high end (> 1)
 };
 
+/// How much wider (about its median, in log space) the band is for a stratum no measured run
+/// calibrates: an assumption, not a measurement (docs/duration-model.md#uncertainty).
+inline constexpr double kUncalibratedBandWidening = 1.5;
+
 /// The band for a GPU generation and framework some measured run calibrates (`calibrated`),
 /// or a wider one.
 [[nodiscard]] ThroughputBand throughput_band(bool calibrated) noexcept;

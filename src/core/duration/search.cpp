@@ -146,9 +146,10 @@ void set_range(DurationEstimate& run, const Gpu& gpu) {
              " (measured runs from sources the fit never saw fell inside 80.7% of the time)",
          "docs/duration-model.md#uncertainty"});
   } else {
-    run.assumptions.push_back({"80% range of tokens/s: " + range +
-                                   ", widened 1.5x: no measured run calibrates " +
-                                   gpu.architecture + " GPUs with --framework " +
+    run.assumptions.push_back({"80% range of tokens/s: " + range + ", widened " +
+                                   short_number(kUncalibratedBandWidening) +
+                                   "x: no measured run calibrates " + gpu.architecture +
+                                   " GPUs with --framework " +
                                    std::string(name_of(run.setup.framework)),
                                "docs/duration-model.md#uncertainty"});
   }

@@ -35,9 +35,8 @@ double passes_with_recompute(const TrainingSetup& setup, double passes) {
 // Bytes of the parameters FSDP/ZeRO-3 all-gather per pass: the frozen base as the memory model
 // holds it (quantized linears, the rest in 16 or 32 bits), or the 16-bit weights that mixed
 // precision gathers for full fine-tuning.
-double gathered_weight_bytes(const ModelArch& arch, const TrainingSetup& setup,
+double gathered_weight_bytes(const ParamCounts& counts, const TrainingSetup& setup,
                              const SetupTraits& traits) {
-  const ParamCounts counts = count_params(arch);
   const double linear = static_cast<double>(counts.block_linear);
   const double other = static_cast<double>(counts.total) - linear;
   if (setup.method == Method::Full) {
@@ -47,20 +46,20 @@ double gathered_weight_bytes(const ModelArch& arch, const TrainingSetup& setup,
   return linear * base.linear + other * base.other;
 }
 
-double communication_seconds(const ModelArch& arch, const TrainingSetup& setup,
-                             const SetupTraits& traits, const Gpu& gpu,
+double communication_seconds(const ParamCounts& counts, double trainable,
+                             const TrainingSetup& setup, const SetupTraits& traits, const Gpu& gpu,
                              const DurationOptions& options) {
   if (setup.gpus <= 1) {
     return 0;
   }
   const double share = static_cast<double>(setup.gpus - 1) / static_cast<double>(setup.gpus);
-  const double gradient_bytes = trainable_params(arch, setup) * 2;
+  const double gradient_bytes = trainable * 2;
   double bytes = 0;
   if (traits.zero_stage >= 3) {
     // FSDP/ZeRO-3 all-gather the parameters for every forward, backward and recompute pass and
     // reduce-scatter the gradients, once per micro-batch.
     const double gathers =
-        passes_with_recompute(setup, 2) * gathered_weight_bytes(arch, setup, traits);
+        passes_with_recompute(setup, 2) * gathered_weight_bytes(counts, setup, traits);
     bytes = share * (gathers + gradient_bytes) * static_cast<double>(setup.grad_accum);
   } else {
     // Ring all-reduce of the gradients once per optimizer step (DDP, ZeRO-1/2).
@@ -146,8 +145,9 @@ StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu&
                   passes_with_recompute(setup, 2);
   // ZeRO-1 and up shard the optimizer states, so each GPU updates its shard.
   const double shards = traits.zero_stage >= 1 ? static_cast<double>(setup.gpus) : 1.0;
-  step.optimizer_s = trainable_params(arch, setup) / shards * kOptimizerBytesPerParam / bandwidth;
-  step.communication_s = communication_seconds(arch, setup, traits, gpu, options);
+  const double trainable = trainable_params(arch, setup);
+  step.optimizer_s = trainable / shards * kOptimizerBytesPerParam / bandwidth;
+  step.communication_s = communication_seconds(counts, trainable, setup, traits, gpu, options);
   const double compute = step.matmul_s + step.elementwise_s + step.weight_read_s + step.dequant_s +
                          step.launch_s + step.optimizer_s;
   step.total_s = std::max(compute, step.communication_s) +

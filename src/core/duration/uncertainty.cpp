@@ -17,8 +17,8 @@ constexpr double kLogErrorP10 = -0.251;
 constexpr double kLogErrorP90 = 0.823;
 // The smallest widening whose band, built from the other sources, covers 80% of the rows.
 constexpr double kCalibratedWidening = 1.2;
-// No run measures the stratum: half as wide again (an assumption).
-constexpr double kExtrapolatedWidening = 1.2 * 1.5;
+// No run measures the stratum: wider again (kUncalibratedBandWidening, an assumption).
+constexpr double kExtrapolatedWidening = kCalibratedWidening * kUncalibratedBandWidening;
 
 }  // namespace
 
