@@ -40,11 +40,14 @@ void add_selection(CLI::App& app, PlanFlags& f) {
                     "Drop marketplace hosts below this uptime share");
   add_integer_option(app, "--max-gpus", r.max_gpus, 1, kMaxGpusLimit,
                      "Most GPUs per job, all instances together (default: 64)");
-  add_number_option(app, "--budget", r.budget_usd, 0, kMaxBudgetUsd,
-                    "USD: exit 0 if the cheapest plan fits, 5 if not, 4 if nothing runs");
+  CLI::Option* budget =
+      add_number_option(app, "--budget", r.budget_usd, 0, kMaxBudgetUsd,
+                        "USD: exit 0 if the cheapest plan fits, 5 if not, 4 if nothing runs");
+  // Without --budget there is no gate: a CI job that forgot it must hear so, not pass silently.
   add_enum_option(app, "--budget-on", r.budget_on,
                   "Gate --budget on the expected total (default), the high end of the 80% cost "
-                  "range, or the p90 interruption cost");
+                  "range, or the p90 interruption cost")
+      ->needs(budget);
 }
 
 void add_ranking(CLI::App& app, PlanRequest& r) {

@@ -26,20 +26,37 @@ std::string config_text(const TrainingSetup& setup) {
   return text;
 }
 
+namespace {
+
+// Which figure --budget was compared with, when it is not the expected total.
+std::string budget_basis_text(const PlanRequest& request) {
+  switch (request.budget_on) {
+    case BudgetBasis::Expected:
+      return "";
+    case BudgetBasis::High:
+      return " (--budget-on high)";
+    case BudgetBasis::P90:
+      return " (--budget-on p90)";
+  }
+  return "";
+}
+
+}  // namespace
+
 std::string outcome_text(const Plan& plan, const PlanRequest& request) {
   switch (plan.outcome) {
     case PlanOutcome::Ok:
       return request.budget_usd
-                 ? fmt::format("outcome: ok: cheapest plan ${:.2f} is within --budget ${:.2f}",
-                               *plan.cheapest_usd, *request.budget_usd)
+                 ? fmt::format("outcome: ok: cheapest plan ${:.2f}{} is within --budget ${:.2f}",
+                               *plan.cheapest_usd, budget_basis_text(request), *request.budget_usd)
                  : "outcome: ok";
     case PlanOutcome::NoFit:
       return "outcome: no-fit: no offer can run this job (exit code 4)";
     case PlanOutcome::OverBudget:
       return fmt::format(
-          "outcome: over-budget: cheapest plan ${:.2f} exceeds --budget ${:.2f} "
+          "outcome: over-budget: cheapest plan ${:.2f}{} exceeds --budget ${:.2f} "
           "(exit code 5)",
-          *plan.cheapest_usd, *request.budget_usd);
+          *plan.cheapest_usd, budget_basis_text(request), *request.budget_usd);
   }
   return {};
 }

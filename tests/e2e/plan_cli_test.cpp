@@ -92,6 +92,17 @@ TEST_CASE("plan --budget-on high gates on the high end of the cheapest cost rang
   const auto high = plan_json({"--budget", budget, "--budget-on", "high"}, 5);
   CHECK(high.at("outcome") == "over-budget");
   CHECK(high.at("request").at("budget_on") == "high");
+  CHECK(high.at("cheapest_usd").get<double>() == Approx(cheapest_high));
+  // The table names the figure it gated on.
+  const auto table = run_ftcost(plan_args({"--budget", budget, "--budget-on", "high"}));
+  CHECK(table.exit_code == 5);
+  CHECK_THAT(table.out,
+             Contains("cheapest plan $") && Contains(" (--budget-on high) exceeds --budget"));
+  // --budget-on alone gates nothing: a usage error, not a silent pass.
+  const auto alone = run_ftcost(plan_args({"--budget-on", "high"}));
+  CHECK(alone.exit_code == 2);
+  CHECK(alone.out.empty());
+  CHECK_THAT(alone.err, StartsWith("ftcost: error:") && Contains("--budget"));
 }
 
 TEST_CASE("plan: 70B full fine-tuning never fits one 24 GB GPU (exit 4)", "[plan_cli]") {
