@@ -200,10 +200,10 @@ void print_intervals(const std::vector<ftcost::bench::ThroughputCase>& cases,
 
 void print_constants(const std::string& label, const ftcost::DurationConstants& k) {
   fmt::print(
-      "{:<26} GEMM eff. eager {:.3f} torchtune {:.3f}; traffic eager {:.2f} fused {:.2f}; "
+      "{:<26} GEMM eff. {:.3f}; traffic eager {:.2f} fused {:.2f}; "
       "launch us eager {:.0f} fused {:.0f}\n",
-      label, k.eager_matmul_efficiency, k.torchtune_matmul_efficiency, k.eager_traffic,
-      k.fused_traffic, k.eager_launch_us, k.fused_launch_us);
+      label, k.matmul_efficiency, k.eager_traffic, k.fused_traffic, k.eager_launch_us,
+      k.fused_launch_us);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "enum_option.hpp"
 #include "ftcost/load/dataset.hpp"
 #include "number_option.hpp"
 #include "subject_options.hpp"
@@ -21,6 +22,13 @@ void add_workload_options(CLI::App& app, WorkloadOptions& options) {
       ->check(file_path());
   add_number_option(app, "--epochs", options.epochs, kMinEpochs, kMaxEpochs,
                     "Passes over the dataset (default: 1)");
+  add_enum_option(app, "--packing", options.packing,
+                  "Concatenate samples into full --seq-len sequences (on) or pad each "
+                  "micro-batch to its longest sample (off, the frameworks' default)");
+  add_number_option(app, "--eval-share", options.eval_share, 0, kMaxEvalShare,
+                    "Evaluation tokens per epoch as a share of the training tokens (default: 0)");
+  add_number_option(app, "--startup-s", options.startup_s, 0, kMaxStartupSeconds,
+                    "Seconds from launch to steady-state steps (default: 60, 240 with --compile)");
   add_integer_option(app, "--global-batch", options.global_batch, 1, kMaxGlobalBatchSequences,
                      "Sequences per optimizer step across all GPUs (default: the setup's)");
 }
@@ -34,7 +42,10 @@ ResolvedWorkload resolve_workload_options(const WorkloadOptions& options) {
       .dataset =
           options.dataset ? std::optional(load_dataset_stats(*options.dataset)) : std::nullopt,
       .epochs = options.epochs,
-      .global_batch_sequences = options.global_batch.value_or(0)};
+      .global_batch_sequences = options.global_batch.value_or(0),
+      .packing = options.packing,
+      .eval_share = options.eval_share,
+      .startup_s = options.startup_s};
   return resolve_workload(request);
 }
 

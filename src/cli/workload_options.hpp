@@ -21,11 +21,15 @@ struct WorkloadOptions {
   std::optional<std::string> dataset;        ///< --dataset, a file path (counted by resolve)
   std::optional<double> epochs;              ///< --epochs
   std::optional<std::int64_t> global_batch;  ///< --global-batch, sequences per optimizer step
+  std::optional<Packing> packing;            ///< --packing on|off
+  std::optional<double> eval_share;          ///< --eval-share
+  std::optional<double> startup_s;           ///< --startup-s
 };
 
-/// Adds --tokens --samples --avg-tokens --dataset --epochs --global-batch to `app`, storing into
-/// `options` (which must outlive `app`). --global-batch is checked against 1 ..
-/// kMaxGlobalBatchSequences as it is parsed; the rest are checked by resolve_workload_options.
+/// Adds --tokens --samples --avg-tokens --dataset --epochs --global-batch --packing --eval-share
+/// --startup-s to `app`, storing into `options` (which must outlive `app`). --global-batch is
+/// checked against 1 .. kMaxGlobalBatchSequences as it is parsed; the rest are checked by
+/// resolve_workload_options.
 void add_workload_options(CLI::App& app, WorkloadOptions& options);
 
 /// The workload the flags describe, with its assumptions: parses --tokens (parse_token_count),

@@ -54,7 +54,9 @@ DatasetStats count_jsonl(std::string_view text, const std::string& origin) {
                        ExitCode::InvalidData);
     }
     ++stats.samples;
-    stats.text_chars += string_chars(value);
+    const double chars = string_chars(value);
+    stats.text_chars += chars;
+    add_sample_length(stats.sample_lengths, chars);
   });
   return stats;
 }
@@ -66,8 +68,14 @@ DatasetStats count_json(std::string_view text, const std::string& origin) {
                      "expected a JSON array of samples, got " + load::describe_json(document),
                      "an array, or JSONL with a .jsonl extension", ExitCode::InvalidData);
   }
-  return {.samples = static_cast<std::int64_t>(document.size()),
-          .text_chars = string_chars(document)};
+  DatasetStats stats;
+  stats.samples = static_cast<std::int64_t>(document.size());
+  for (const auto& sample : document) {
+    const double chars = string_chars(sample);
+    stats.text_chars += chars;
+    add_sample_length(stats.sample_lengths, chars);
+  }
+  return stats;
 }
 
 DatasetStats count_text(std::string_view text) {
@@ -76,6 +84,7 @@ DatasetStats count_text(std::string_view text) {
     if (!blank(line)) {
       ++stats.samples;
       stats.text_chars += static_cast<double>(line.size());
+      add_sample_length(stats.sample_lengths, static_cast<double>(line.size()));
     }
   });
   return stats;
@@ -106,6 +115,7 @@ DatasetStats count_dataset(std::string_view text, DatasetFormat format, const st
       stats = count_text(text);
       break;
   }
+  finish_lengths(stats.sample_lengths);
   if (stats.samples == 0 || stats.text_chars == 0) {
     throw InputError(origin, "", "dataset has no text samples", "at least one non-empty sample",
                      ExitCode::InvalidData);

@@ -33,6 +33,13 @@ std::optional<double> optional_number(const JsonCursor& gpu, std::string_view ke
   return std::nullopt;
 }
 
+std::optional<double> optional_positive(const JsonCursor& gpu, std::string_view key, double max) {
+  if (auto value = gpu.find(key)) {
+    return value->number(0.001, max);
+  }
+  return std::nullopt;
+}
+
 Interconnect parse_interconnect(const JsonCursor& cursor) {
   const std::string name = cursor.string();
   if (auto value = enum_from_name<Interconnect>(name)) {
@@ -41,12 +48,56 @@ Interconnect parse_interconnect(const JsonCursor& cursor) {
   cursor.fail("'" + name + "' is not an interconnect", join_names(enum_names<Interconnect>()));
 }
 
+// A measured figure needs its source; without one, the datasheet figure times the median measured
+// share stands in and the source says so.
+void read_achievable(const JsonCursor& cursor, Gpu& gpu) {
+  const double datasheet_tflops =
+      gpu.bf16_supported ? gpu.bf16_dense_tflops : gpu.fp16_dense_tflops;
+  if (auto tflops = optional_positive(cursor, "achievable_tflops", kMaxTflops)) {
+    gpu.achievable_tflops = *tflops;
+    gpu.achievable_tflops_source = cursor.at("achievable_tflops_source").string();
+  } else {
+    gpu.achievable_tflops = datasheet_tflops * kDefaultAchievableTflopsShare;
+    gpu.achievable_tflops_source =
+        "derived: datasheet x 0.80, the median measured share (no achievable_tflops given)";
+  }
+  if (auto bandwidth =
+          optional_positive(cursor, "achievable_bandwidth_gb_per_s", kMaxBandwidthGbPerS)) {
+    gpu.achievable_bandwidth_gb_per_s = *bandwidth;
+    gpu.achievable_bandwidth_source = cursor.at("achievable_bandwidth_source").string();
+  } else {
+    gpu.achievable_bandwidth_gb_per_s =
+        gpu.memory_bandwidth_gb_per_s * kDefaultAchievableBandwidthShare;
+    gpu.achievable_bandwidth_source =
+        "derived: datasheet x 0.87, the median measured share (no achievable_bandwidth_gb_per_s "
+        "given)";
+  }
+}
+
 Gpu parse_gpu(const JsonCursor& cursor) {
-  cursor.reject_unknown_keys({"id", "name", "vendor", "architecture", "memory_gb", "memory_gib",
-                              "memory_gib_source", "memory_bandwidth_gb_per_s", "bf16_dense_tflops",
-                              "fp16_dense_tflops", "fp8_dense_tflops", "fp32_tflops",
-                              "bf16_supported", "flash_attention_supported", "interconnect",
-                              "nvlink_gb_per_s", "source", "aliases", "notes"});
+  cursor.reject_unknown_keys({"id",
+                              "name",
+                              "vendor",
+                              "architecture",
+                              "memory_gb",
+                              "memory_gib",
+                              "memory_gib_source",
+                              "memory_bandwidth_gb_per_s",
+                              "bf16_dense_tflops",
+                              "fp16_dense_tflops",
+                              "fp8_dense_tflops",
+                              "fp32_tflops",
+                              "bf16_supported",
+                              "flash_attention_supported",
+                              "interconnect",
+                              "nvlink_gb_per_s",
+                              "source",
+                              "aliases",
+                              "notes",
+                              "achievable_tflops",
+                              "achievable_tflops_source",
+                              "achievable_bandwidth_gb_per_s",
+                              "achievable_bandwidth_source"});
   Gpu gpu{.id = cursor.at("id").string(),
           .name = cursor.at("name").string(),
           .vendor = cursor.at("vendor").string(),
@@ -59,6 +110,10 @@ Gpu parse_gpu(const JsonCursor& cursor) {
           .fp16_dense_tflops = cursor.at("fp16_dense_tflops").number(0.1, kMaxTflops),
           .fp8_dense_tflops = optional_number(cursor, "fp8_dense_tflops", kMaxTflops),
           .fp32_tflops = cursor.at("fp32_tflops").number(0.1, kMaxTflops),
+          .achievable_tflops = 0,
+          .achievable_tflops_source = {},
+          .achievable_bandwidth_gb_per_s = 0,
+          .achievable_bandwidth_source = {},
           .bf16_supported = cursor.at("bf16_supported").boolean(),
           .flash_attention_supported = cursor.at("flash_attention_supported").boolean(),
           .interconnect = parse_interconnect(cursor.at("interconnect")),
@@ -70,6 +125,7 @@ Gpu parse_gpu(const JsonCursor& cursor) {
   if (gpu.bf16_supported != (gpu.bf16_dense_tflops > 0)) {
     cursor.at("bf16_dense_tflops").fail("must be > 0 exactly when bf16_supported is true");
   }
+  read_achievable(cursor, gpu);
   if (gpu.memory_gib > gpu.memory_gb) {
     cursor.at("memory_gib")
         .fail("usable GiB cannot exceed the labelled GB",

@@ -25,6 +25,16 @@ std::string hours_text(double hours) {
   return fmt::format("{:.2f} h", hours);
 }
 
+// Real tokens per second per GPU, and what padding took when it took anything.
+std::string padding_text(const DurationEstimate& run) {
+  if (run.padding_efficiency >= 1) {
+    return fmt::format("{:.0f} per GPU (no padding)", run.useful_tokens_per_s_per_gpu);
+  }
+  return fmt::format("{:.0f} per GPU ({:.0f}% of processed tokens are real; {:.0f} per sequence)",
+                     run.useful_tokens_per_s_per_gpu, 100 * run.padding_efficiency,
+                     run.sequence_tokens);
+}
+
 Pairs table_pairs(const DurationReport& report) {
   const DurationEstimate& run = report.run;
   Pairs pairs{{"model", report.model_id + " (" + report.model_name + ")"},
@@ -38,18 +48,24 @@ Pairs table_pairs(const DurationReport& report) {
   for (auto& line : setup_lines(run.setup)) {
     pairs.push_back(std::move(line));
   }
-  pairs.insert(pairs.end(),
-               {{"memory per GPU", fmt::format("{:.1f} GiB reserved (usable {:.2f} GiB)",
-                                               run.peak_reserved_gib, run.capacity_gib)},
-                {"tokens/s per GPU",
-                 fmt::format("{:.0f} (80% range {:.0f} to {:.0f})", run.tokens_per_s_per_gpu,
-                             run.tokens_per_s_per_gpu_low, run.tokens_per_s_per_gpu_high)},
-                {"tokens/s total", fmt::format("{:.0f}", run.tokens_per_s_total)},
-                {"step time", fmt::format("{:.2f} s", run.step_s)},
-                {"FLOP utilization", fmt::format("{:.0f}%", 100 * run.mfu)},
-                {"training time", hours_text(run.train_hours) + " (80% range " +
-                                      hours_text(run.train_hours_low) + " to " +
-                                      hours_text(run.train_hours_high) + ")"}});
+  pairs.insert(
+      pairs.end(),
+      {{"memory per GPU", fmt::format("{:.1f} GiB reserved (usable {:.2f} GiB)",
+                                      run.peak_reserved_gib, run.capacity_gib)},
+       {"tokens/s per GPU",
+        fmt::format("{:.0f} (80% range {:.0f} to {:.0f})", run.tokens_per_s_per_gpu,
+                    run.tokens_per_s_per_gpu_low, run.tokens_per_s_per_gpu_high)},
+       {"useful tokens/s", padding_text(run)},
+       {"tokens/s total", fmt::format("{:.0f} useful", run.tokens_per_s_total)},
+       {"step time", fmt::format("{:.2f} s", run.step_s)},
+       {"FLOP utilization", fmt::format("{:.0f}%", 100 * run.mfu)},
+       {"training time", hours_text(run.train_hours) + " (80% range " +
+                             hours_text(run.train_hours_low) + " to " +
+                             hours_text(run.train_hours_high) + ")"},
+       {"of which", hours_text(run.steady_train_hours) + " steady steps + " +
+                        hours_text(run.startup_hours) + " startup" +
+                        (run.eval_hours > 0 ? " + " + hours_text(run.eval_hours) + " evaluation"
+                                            : std::string())}});
   return pairs;
 }
 
@@ -80,12 +96,18 @@ nlohmann::json run_json(const DurationReport& report) {
           {"tokens_per_s_per_gpu", figure(run, run.tokens_per_s_per_gpu)},
           {"tokens_per_s_per_gpu_low", figure(run, run.tokens_per_s_per_gpu_low)},
           {"tokens_per_s_per_gpu_high", figure(run, run.tokens_per_s_per_gpu_high)},
+          {"useful_tokens_per_s_per_gpu", figure(run, run.useful_tokens_per_s_per_gpu)},
+          {"padding_efficiency", figure(run, run.padding_efficiency)},
+          {"sequence_tokens", figure(run, run.sequence_tokens)},
           {"tokens_per_s_total", figure(run, run.tokens_per_s_total)},
           {"step_s", figure(run, run.step_s)},
           {"flop_utilization", figure(run, run.mfu)},
           {"train_hours", figure(run, run.train_hours)},
           {"train_hours_low", figure(run, run.train_hours_low)},
           {"train_hours_high", figure(run, run.train_hours_high)},
+          {"steady_train_hours", figure(run, run.steady_train_hours)},
+          {"startup_hours", figure(run, run.startup_hours)},
+          {"eval_hours", figure(run, run.eval_hours)},
           {"range_calibrated", run.band_calibrated},
           {"assumptions", assumptions_json(run.assumptions)}};
 }

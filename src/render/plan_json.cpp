@@ -26,6 +26,9 @@ json configuration(const DurationEstimate& run) {
   json object = setup_json(run.setup);
   object["peak_reserved_gib"] = run.peak_reserved_gib;
   object["capacity_gib"] = run.capacity_gib;
+  object["tokens_per_s_per_gpu"] = run.tokens_per_s_per_gpu;
+  object["useful_tokens_per_s_per_gpu"] = run.useful_tokens_per_s_per_gpu;
+  object["padding_efficiency"] = run.padding_efficiency;
   object["tokens_per_s_total"] = run.tokens_per_s_total;
   object["mfu"] = run.mfu;
   return object;

@@ -31,6 +31,20 @@ TEST_CASE("plain text counts non-blank lines", "[dataset]") {
   CHECK(stats.text_chars == 16);  // "first line" (10) + "second" (6)
 }
 
+TEST_CASE("each sample's length goes into an ascending histogram of tokens", "[dataset]") {
+  // 400, 40, 40 and 2 characters at 4 per token: 100, 10, 10 and 1 token (never 0).
+  const std::string text =
+      std::string(400, 'x') + "\n" + std::string(40, 'y') + "\n" + std::string(40, 'z') + "\nab\n";
+  const auto stats = ftcost::count_dataset(text, DatasetFormat::Text, "t");
+  REQUIRE(stats.sample_lengths.size() == 3);
+  CHECK(stats.sample_lengths[0].tokens == 1);
+  CHECK(stats.sample_lengths[0].samples == 1);
+  CHECK(stats.sample_lengths[1].tokens == 10);
+  CHECK(stats.sample_lengths[1].samples == 2);
+  CHECK(stats.sample_lengths[2].tokens == 100);
+  CHECK(stats.sample_lengths[2].samples == 1);
+}
+
 TEST_CASE("the extension picks the format", "[dataset]") {
   CHECK(ftcost::dataset_format_of("a/b.jsonl") == DatasetFormat::Jsonl);
   CHECK(ftcost::dataset_format_of("b.json") == DatasetFormat::Json);

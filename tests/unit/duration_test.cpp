@@ -2,6 +2,7 @@
 #include "ftcost/duration/duration.hpp"
 
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "ftcost/base/error.hpp"
 #include "ftcost/base/units.hpp"
@@ -159,12 +160,18 @@ ftcost::MemoryNeed fake_peak_bytes(const ftcost::TrainingSetup& setup) {
   return {.fit_bytes = bytes, .reserved_bytes = bytes};
 }
 
+// A workload of `tokens` tokens, one epoch, `global` sequences per step (0: the setup's).
+ftcost::Workload tokens_workload(double tokens, std::int64_t global) {
+  ftcost::Workload workload;
+  workload.dataset_tokens = tokens;
+  workload.global_batch_sequences = global;
+  return workload;
+}
+
 ftcost::DurationEstimate run_on(const std::string& gpu, std::int64_t gpus, std::int64_t global) {
-  const ftcost::Workload workload{
-      .dataset_tokens = 50e6, .epochs = 1, .global_batch_sequences = global};
   return ftcost::estimate_duration_with(llama_8b(), qlora_setup(), {},
                                         ftcost::resolve_gpu(gpu, ftcost::default_gpus()), gpus,
-                                        workload, fake_peak_bytes);
+                                        tokens_workload(50e6, global), fake_peak_bytes);
 }
 
 }  // namespace
@@ -177,7 +184,8 @@ TEST_CASE("the search takes the largest micro-batch that fits and keeps the glob
   REQUIRE(run.fits);
   CHECK(run.setup.micro_batch * run.setup.grad_accum == 16);
   CHECK(run.peak_reserved_gib <= run.capacity_gib);
-  CHECK(run.train_hours == Approx(50e6 / run.tokens_per_s_total / 3600));
+  CHECK(run.steady_train_hours == Approx(50e6 / run.tokens_per_s_total / 3600));
+  CHECK(run.train_hours == Approx(run.steady_train_hours + 60.0 / 3600));
 }
 
 TEST_CASE("checkpointing is used only when nothing fits without it", "[duration]") {
@@ -193,9 +201,9 @@ TEST_CASE("checkpointing is used only when nothing fits without it", "[duration]
     const double bytes = fake_peak_bytes(setup).fit_bytes + ftcost::gib_to_bytes(4);
     return ftcost::MemoryNeed{.fit_bytes = bytes, .reserved_bytes = bytes};
   };
-  const auto t4 = ftcost::estimate_duration_with(
-      llama_8b(), qlora_setup(), {}, ftcost::resolve_gpu("t4", ftcost::default_gpus()), 1,
-      {.dataset_tokens = 1e6, .epochs = 1, .global_batch_sequences = 16}, tight);
+  const auto t4 = ftcost::estimate_duration_with(llama_8b(), qlora_setup(), {},
+                                                 ftcost::resolve_gpu("t4", ftcost::default_gpus()),
+                                                 1, tokens_workload(1e6, 16), tight);
   REQUIRE(t4.fits);
   CHECK(t4.setup.grad_ckpt == GradCkpt::Full);
   CHECK(t4.setup.micro_batch == 2);
@@ -207,7 +215,7 @@ TEST_CASE("a job that fits nowhere reports why instead of a time", "[duration]")
   };
   const auto run = ftcost::estimate_duration_with(
       llama_8b(), qlora_setup(), {}, ftcost::resolve_gpu("rtx-4090", ftcost::default_gpus()), 1,
-      {.dataset_tokens = 1e6, .epochs = 1, .global_batch_sequences = 0}, huge);
+      tokens_workload(1e6, 0), huge);
   CHECK_FALSE(run.fits);
   CHECK(run.why_not == "needs 100.00 GiB per GPU, has 23.65 GiB");
 }
@@ -227,9 +235,44 @@ TEST_CASE("more GPUs never make the wall time longer", "[duration]") {
 
 TEST_CASE("a non-positive workload is a usage error", "[duration]") {
   const auto gpu = ftcost::resolve_gpu("rtx-4090", ftcost::default_gpus());
-  CHECK_THROWS_WITH(
-      ftcost::estimate_duration_with(
-          llama_8b(), qlora_setup(), {}, gpu, 1,
-          {.dataset_tokens = 0, .epochs = 1, .global_batch_sequences = 0}, fake_peak_bytes),
-      Catch::Contains("training tokens must be > 0"));
+  CHECK_THROWS_WITH(ftcost::estimate_duration_with(llama_8b(), qlora_setup(), {}, gpu, 1,
+                                                   tokens_workload(0, 0), fake_peak_bytes),
+                    Catch::Contains("training tokens must be > 0"));
+}
+
+TEST_CASE("padding of unpacked samples lowers useful tokens/s and steers the micro-batch",
+          "[duration][padding]") {
+  // 9 in 10 samples are 64 tokens, 1 in 10 fills 2048: a micro-batch of 8 is padded to ~1,195
+  // tokens per sequence for ~262 real ones, so smaller micro-batches train real tokens faster.
+  ftcost::Workload skewed = tokens_workload(262e3, 16);
+  skewed.sample_lengths = {{.tokens = 64, .samples = 900}, {.tokens = 2048, .samples = 100}};
+  const auto gpu = ftcost::resolve_gpu("rtx-4090", ftcost::default_gpus());
+  const auto searched = ftcost::estimate_duration_with(llama_8b(), qlora_setup(), {}, gpu, 1,
+                                                       skewed, fake_peak_bytes);
+  ftcost::SetupRequest eight;
+  eight.micro_batch = 8;
+  const auto fixed = ftcost::estimate_duration_with(llama_8b(), qlora_setup(), eight, gpu, 1,
+                                                    skewed, fake_peak_bytes);
+  REQUIRE(searched.fits);
+  REQUIRE(fixed.fits);
+  CHECK(fixed.sequence_tokens ==
+        Approx(0.9 * 64 * std::pow(0.9, 7) + 2048 * (1 - std::pow(0.9, 8))).epsilon(1e-6));
+  CHECK(fixed.padding_efficiency == Approx(262.4 / fixed.sequence_tokens).epsilon(1e-3));
+  CHECK(fixed.useful_tokens_per_s_per_gpu ==
+        Approx(fixed.tokens_per_s_per_gpu * fixed.padding_efficiency).epsilon(1e-3));
+  CHECK(searched.setup.micro_batch < 8);
+  CHECK(searched.useful_tokens_per_s_per_gpu > fixed.useful_tokens_per_s_per_gpu);
+  // Hours follow the real tokens: 900 x 64 + 100 x 2048 = 262,400 per epoch.
+  CHECK(searched.steady_train_hours ==
+        Approx(262400 / searched.useful_tokens_per_s_per_gpu / 3600).epsilon(1e-9));
+}
+
+TEST_CASE("GPU generations scale by achievable, not datasheet, peaks", "[duration]") {
+  // Same QLoRA setup on both cards. The datasheets put the H100 SXM at 989.5 / 165.2 = 5.99x an
+  // RTX 4090; the measured GEMM rates at 794.5 / 168.4 = 4.72x and triad bandwidth at
+  // 2970 / 912 = 3.26x. Step time mixes both, so the ratio lies between those two.
+  const double ratio =
+      tokens_per_s(qlora_setup(), "h100-sxm") / tokens_per_s(qlora_setup(), "rtx-4090");
+  CHECK(ratio > 2970.0 / 912);
+  CHECK(ratio < 794.5 / 168.4);
 }

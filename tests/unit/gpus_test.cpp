@@ -132,6 +132,44 @@ TEST_CASE("a GPU list parses from text", "[gpus]") {
   CHECK(gpus[0].memory_gib == 23.6);
   CHECK_FALSE(gpus[0].fp8_dense_tflops.has_value());
   CHECK(ftcost::resolve_gpu("X", gpus).id == "x1");
+  // No measured peaks given: the datasheet x the median measured shares, and the source says so.
+  CHECK(gpus[0].achievable_tflops == Approx(70 * 0.80));
+  CHECK(gpus[0].achievable_bandwidth_gb_per_s == Approx(900 * 0.87));
+  CHECK_THAT(gpus[0].achievable_tflops_source, Catch::StartsWith("derived: datasheet x 0.80"));
+}
+
+TEST_CASE("achievable peaks are the measured microbenchmark figures", "[gpus]") {
+  const auto& gpus = default_gpus();
+  // ml-engineering MAMF: H100 SXM 794.5 TFLOPS BF16; Azure BabelStream triad 2970 GB/s.
+  const auto& h100 = ftcost::resolve_gpu("h100-sxm", gpus);
+  CHECK(h100.achievable_tflops == 794.5);
+  CHECK(h100.achievable_bandwidth_gb_per_s == 2970);
+  // torch-performance-test-data: RTX 4090 168.4 (above the 165.2 datasheet: GPU Boost).
+  CHECK(ftcost::resolve_gpu("rtx-4090", gpus).achievable_tflops == 168.4);
+  // Every figure is below 1.2x its datasheet figure and carries a source.
+  for (const auto& gpu : gpus) {
+    INFO(gpu.id);
+    const double datasheet = gpu.bf16_supported ? gpu.bf16_dense_tflops : gpu.fp16_dense_tflops;
+    CHECK(gpu.achievable_tflops > 0.3 * datasheet);
+    CHECK(gpu.achievable_tflops < 1.2 * datasheet);
+    CHECK(gpu.achievable_bandwidth_gb_per_s <= gpu.memory_bandwidth_gb_per_s);
+    CHECK_FALSE(gpu.achievable_tflops_source.empty());
+    CHECK_FALSE(gpu.achievable_bandwidth_source.empty());
+  }
+}
+
+TEST_CASE("a catalog's achievable figures need their source and must be positive", "[gpus]") {
+  const std::string with_peaks =
+      one_gpu("notes", R"("", "achievable_tflops": 60, "achievable_tflops_source": "mine")");
+  const auto gpus = parse_gpus(list_of(with_peaks), "mine.json");
+  CHECK(gpus[0].achievable_tflops == 60);
+  CHECK(gpus[0].achievable_tflops_source == "mine");
+  const std::string without_source = one_gpu("notes", R"("", "achievable_tflops": 60)");
+  CHECK_THROWS_WITH(parse_gpus(list_of(without_source), "mine.json"),
+                    Contains("achievable_tflops_source"));
+  const std::string zero =
+      one_gpu("notes", R"("", "achievable_tflops": 0, "achievable_tflops_source": "x")");
+  CHECK_THROWS_WITH(parse_gpus(list_of(zero), "mine.json"), Contains("/gpus/0/achievable_tflops"));
 }
 
 TEST_CASE("bad GPU lists are rejected with the JSON path", "[gpus]") {

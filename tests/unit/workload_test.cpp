@@ -45,24 +45,41 @@ TEST_CASE("samples times average tokens times epochs gives the training tokens",
   const auto resolved = ftcost::resolve_workload(request(std::nullopt, 10000, 512.0, 3.0));
   CHECK(resolved.workload.dataset_tokens == 5120000);  // 10,000 x 512
   CHECK(resolved.workload.epochs == 3);
+  REQUIRE(resolved.workload.avg_sample_tokens);
+  CHECK(*resolved.workload.avg_sample_tokens == 512);
+  // Unpacked by default, and --avg-tokens gives no spread: both are stated.
+  REQUIRE(resolved.assumptions.size() == 2);
+  CHECK_THAT(resolved.assumptions[0].text, Catch::StartsWith("--packing off (default"));
+  CHECK_THAT(resolved.assumptions[1].text, Catch::StartsWith("every sample assumed 512 tokens"));
+}
+
+TEST_CASE("with packing on nothing is assumed: sequences are full by construction", "[workload]") {
+  auto packed = request(std::nullopt, 10000, 512.0, 3.0);
+  packed.packing = ftcost::Packing::On;
+  const auto resolved = ftcost::resolve_workload(packed);
+  CHECK(resolved.workload.packing == ftcost::Packing::On);
   CHECK(resolved.assumptions.empty());
 }
 
 TEST_CASE("a dataset's characters become tokens at 4 characters per token", "[workload]") {
   ftcost::WorkloadRequest with_dataset;
-  with_dataset.dataset = ftcost::DatasetStats{.samples = 3, .text_chars = 4000};
+  with_dataset.dataset =
+      ftcost::DatasetStats{.samples = 3, .text_chars = 4000, .sample_lengths = {}};
   const auto resolved = ftcost::resolve_workload(with_dataset);
   CHECK(resolved.workload.dataset_tokens == 1000);  // 4,000 / 4
-  REQUIRE(resolved.assumptions.size() == 1);
+  REQUIRE(resolved.assumptions.size() == 2);
   CHECK_THAT(resolved.assumptions[0].text, Catch::Contains("4 characters per token"));
+  // No per-sample lengths in this hand-made count: full sequences are assumed and stated.
+  CHECK_THAT(resolved.assumptions[1].text, Catch::StartsWith("sample lengths unknown"));
 }
 
 TEST_CASE("without workload flags the documented default is assumed and stated", "[workload]") {
   const auto resolved = ftcost::resolve_workload({});
   CHECK(resolved.workload.dataset_tokens == 50e6);
   CHECK(resolved.workload.epochs == 1);
-  REQUIRE(resolved.assumptions.size() == 1);
+  REQUIRE(resolved.assumptions.size() == 2);
   CHECK_THAT(resolved.assumptions[0].text, Catch::Contains("50M-token"));
+  CHECK_THAT(resolved.assumptions[1].text, Catch::StartsWith("sample lengths unknown"));
 }
 
 TEST_CASE("bad workload combinations are usage errors naming the flag", "[workload]") {
@@ -88,8 +105,9 @@ TEST_CASE("bad workload combinations are usage errors naming the flag", "[worklo
 TEST_CASE("the dataset note counts one sample and small token counts plainly", "[workload]") {
   // 1 sample of 400 characters at 4 characters per token = 100 tokens (was "1 samples, 0k").
   ftcost::WorkloadRequest with_dataset;
-  with_dataset.dataset = ftcost::DatasetStats{.samples = 1, .text_chars = 400};
+  with_dataset.dataset =
+      ftcost::DatasetStats{.samples = 1, .text_chars = 400, .sample_lengths = {}};
   const auto resolved = ftcost::resolve_workload(with_dataset);
-  REQUIRE(resolved.assumptions.size() == 1);
+  REQUIRE(resolved.assumptions.size() == 2);
   CHECK_THAT(resolved.assumptions[0].text, Catch::StartsWith("1 sample, 100 tokens estimated"));
 }

@@ -27,20 +27,28 @@ struct FlopsPerToken {
 /// token for forward+backward, no causal halving). Source: docs/duration-model.md#flops.
 [[nodiscard]] FlopsPerToken flops_per_token(const ModelArch& arch, const TrainingSetup& setup);
 
-/// Peak dense tensor TFLOP/s `gpu` offers for `precision` (bf16, fp16 or fp32), times the
-/// sustained-clock factor of GeForce cards (docs/duration-model.md#clock).
-[[nodiscard]] double effective_peak_tflops(const Gpu& gpu, Precision precision) noexcept;
+/// Datasheet dense tensor TFLOP/s `gpu` offers for `precision` (bf16, fp16 or fp32): the
+/// denominator of MFU, as MFU is conventionally reported.
+[[nodiscard]] double datasheet_peak_tflops(const Gpu& gpu, Precision precision) noexcept;
+
+/// The GEMM TFLOP/s `gpu` sustains for `precision`: its measured achievable dense 16-bit rate
+/// (Gpu::achievable_tflops), and for 32-true the FP32 datasheet rate scaled by the same
+/// measured/datasheet share. Source: docs/gpus.md#achievable.
+[[nodiscard]] double achievable_tflops(const Gpu& gpu, Precision precision) noexcept;
 
 /// The duration model's calibrated constants (docs/duration-model.md#calibration), fitted on the
-/// throughput rows of bench/data/calibration.csv; the throughput benchmark refits them with one
-/// source family left out to measure accuracy on runs the fit never saw.
+/// 96 throughput rows of bench/data/calibration.csv (2026-12-04, bench/throughput_bench "refit
+/// on all rows"); the benchmark refits them with one source family left out to measure accuracy
+/// on runs the fit never saw.
 struct DurationConstants {
-  double eager_matmul_efficiency = 0.69;      ///< achieved / peak GEMM FLOP/s, eager PyTorch
-  double torchtune_matmul_efficiency = 0.75;  ///< achieved / peak GEMM FLOP/s, torchtune recipes
-  double eager_traffic = 3.9;    ///< non-GEMM bytes per pass as a multiple of 34·h per token/layer
-  double fused_traffic = 0.8;    ///< the same with fused kernels (torch.compile, Unsloth)
-  double eager_launch_us = 300;  ///< host/launch overhead per layer per pass, microseconds
-  double fused_launch_us = 60;   ///< the same with fused kernels
+  /// Model GEMM FLOP/s over the GPU's achievable GEMM rate (achievable_tflops): every framework
+  /// calls cuBLAS through PyTorch, so one figure for all.
+  double matmul_efficiency = 0.813;
+  double eager_traffic = 3.78;   ///< non-GEMM bytes per pass as a multiple of 34·h per token/layer
+  double fused_traffic = 0.50;   ///< the same with fused kernels (torch.compile, Unsloth); at
+                                 ///< its physical floor (docs/duration-model.md#calibration)
+  double eager_launch_us = 211;  ///< host/launch overhead per layer per pass, microseconds
+  double fused_launch_us = 5;    ///< the same with fused kernels (at the fit's lower bound)
 };
 
 /// Multi-GPU communication settings (docs/duration-model.md#scaling) and the calibrated
@@ -96,9 +104,9 @@ using MemoryModel = std::function<MemoryNeed(const TrainingSetup&)>;
                                                       const DurationOptions& options = {});
 
 /// Measured over predicted throughput, as an 80% range: the held-out log errors of the
-/// leave-one-source-out check (bench/throughput_bench, 83 rows, 2026-12-04) have median
-/// log(predicted/measured) -0.043, 10th percentile -0.251 and 90th +0.823; widened 1.2x about
-/// the median, a band built from the other sources covered 67 of 83 rows (80.7%). Strata no
+/// leave-one-source-out check (bench/throughput_bench, 96 rows, 2026-12-04) have median
+/// log(predicted/measured) +0.025, 10th percentile -0.164 and 90th +0.563; widened 1.1x about
+/// the median, a band built from the other sources covered 79 of 96 rows (82.3%). Strata no
 /// measured run calibrates are widened 1.5x more (an assumption, not a measurement).
 /// Source: docs/duration-model.md#uncertainty.
 struct ThroughputBand {

@@ -29,6 +29,9 @@ inline constexpr double kMaxAvgTokens = 1e7;                    ///< --avg-token
 inline constexpr double kMinEpochs = 0.01;                      ///< --epochs
 inline constexpr double kMaxEpochs = 1000;                      ///< --epochs
 
+inline constexpr double kMaxEvalShare = 10;          ///< --eval-share: eval tokens / epoch tokens
+inline constexpr double kMaxStartupSeconds = 86400;  ///< --startup-s: a day
+
 /// Upper bound on --global-batch, so an absurd value is rejected rather than overflowing the
 /// per-GPU batch arithmetic (sequences).
 inline constexpr std::int64_t kMaxGlobalBatchSequences = 1'000'000'000;
@@ -37,7 +40,17 @@ inline constexpr std::int64_t kMaxGlobalBatchSequences = 1'000'000'000;
 struct DatasetStats {
   std::int64_t samples = 0;  ///< records (JSONL lines, JSON array items, non-empty text lines)
   double text_chars = 0;     ///< characters in every string value (JSON) or line (text)
+  /// Each sample's tokens (its characters / kCharsPerToken, rounded, at least 1) as a histogram
+  /// ascending by tokens; empty when not counted per sample.
+  std::vector<LengthCount> sample_lengths;
 };
+
+/// Adds one sample of `chars` characters to `lengths` (a histogram ascending by tokens) at
+/// kCharsPerToken; call finish_lengths once all are added.
+void add_sample_length(std::vector<LengthCount>& lengths, double chars);
+
+/// Sorts and merges the bins add_sample_length appended.
+void finish_lengths(std::vector<LengthCount>& lengths);
 
 /// The workload flags as given (any may be absent).
 struct WorkloadRequest {
@@ -47,6 +60,9 @@ struct WorkloadRequest {
   std::optional<DatasetStats> dataset;      ///< --dataset, already counted
   std::optional<double> epochs;             ///< --epochs
   std::int64_t global_batch_sequences = 0;  ///< --global-batch (0: keep the setup's)
+  std::optional<Packing> packing;           ///< --packing (default off)
+  std::optional<double> eval_share;         ///< --eval-share (default 0)
+  std::optional<double> startup_s;          ///< --startup-s (default by --compile)
 };
 
 /// The workload plus what was assumed to build it.
@@ -61,8 +77,9 @@ struct ResolvedWorkload {
 
 /// Builds the workload: --tokens, or --samples x --avg-tokens, or a dataset's characters /
 /// kCharsPerToken, else kDefaultDatasetTokens (stated as an assumption); times --epochs
-/// (default 1). Throws InputError (ExitCode::Usage) for conflicting, missing-partner or
-/// non-positive values.
+/// (default 1); --packing (default off, every supported framework's default) with the dataset's
+/// sample lengths or --avg-tokens, else an assumption that sequences are full. Throws InputError
+/// (ExitCode::Usage) for conflicting, missing-partner or non-positive values.
 [[nodiscard]] ResolvedWorkload resolve_workload(const WorkloadRequest& request);
 
 }  // namespace ftcost

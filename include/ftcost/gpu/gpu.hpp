@@ -48,8 +48,16 @@ struct Gpu {
   double fp16_dense_tflops = 0;  ///< dense FP16 tensor TFLOP/s with FP32 accumulate
   std::optional<double> fp8_dense_tflops;  ///< dense FP8 TFLOP/s, when supported
   double fp32_tflops = 0;                  ///< non-tensor FP32 TFLOP/s
-  bool bf16_supported = false;             ///< bf16 arithmetic (Ampere and newer)
-  bool flash_attention_supported = false;  ///< FlashAttention-2 runs (sm80+, NVIDIA)
+  /// Dense 16-bit GEMM TFLOP/s (FP32 accumulate) measured by published microbenchmarks
+  /// (docs/gpus.md#achievable): what the card sustains, below the datasheet's rate for power-
+  /// and clock-limited parts (H100 SXM 794.5 of 989.5) and above it for GeForce boost clocks.
+  double achievable_tflops = 0;
+  std::string achievable_tflops_source;  ///< the measurement, or how the figure was derived
+  /// DRAM bandwidth a STREAM-like triad or copy sustains, GB/s (docs/gpus.md#achievable).
+  double achievable_bandwidth_gb_per_s = 0;
+  std::string achievable_bandwidth_source;  ///< the measurement, or how it was derived
+  bool bf16_supported = false;              ///< bf16 arithmetic (Ampere and newer)
+  bool flash_attention_supported = false;   ///< FlashAttention-2 runs (sm80+, NVIDIA)
   Interconnect interconnect = Interconnect::Pcie;
   std::optional<double> nvlink_gb_per_s;    ///< total bidirectional NVLink per GPU, GB/s
   std::string source;                       ///< datasheet URL
@@ -57,6 +65,12 @@ struct Gpu {
   std::string memory_gib_source;            ///< where memory_gib comes from (measured or derived)
   std::vector<AmbiguousAlias> default_for;  ///< ambiguous aliases that resolve to this GPU
 };
+
+/// Share of the datasheet dense 16-bit rate a GPU without an achievable_tflops figure is given:
+/// the median measured share over data/gpus.json's measured GPUs (docs/gpus.md#achievable).
+inline constexpr double kDefaultAchievableTflopsShare = 0.80;
+/// The same for bandwidth: the median measured triad/copy share of the datasheet figure.
+inline constexpr double kDefaultAchievableBandwidthShare = 0.87;
 
 /// The GPU a spelling names, plus the assumption made when an ambiguous alias picked a default.
 struct GpuChoice {

@@ -8,6 +8,8 @@
 #include "ftcost/base/number_text.hpp"
 #include "ftcost/base/units.hpp"
 #include "ftcost/duration/duration.hpp"
+#include "ftcost/duration/end_to_end.hpp"
+#include "ftcost/duration/padding.hpp"
 #include "ftcost/setup/resolve.hpp"
 
 namespace ftcost {
@@ -136,14 +138,16 @@ void set_range(DurationEstimate& run, const Gpu& gpu) {
   const ThroughputBand band = throughput_band(run.band_calibrated);
   run.tokens_per_s_per_gpu_low = run.tokens_per_s_per_gpu * band.low_factor;
   run.tokens_per_s_per_gpu_high = run.tokens_per_s_per_gpu * band.high_factor;
-  run.train_hours_low = run.train_hours / band.high_factor;
-  run.train_hours_high = run.train_hours / band.low_factor;
+  // Steady steps and evaluation scale with throughput; startup does not.
+  const double scaled = run.steady_train_hours + run.eval_hours;
+  run.train_hours_low = scaled / band.high_factor + run.startup_hours;
+  run.train_hours_high = scaled / band.low_factor + run.startup_hours;
   const std::string range = "x" + fixed_number(band.low_factor, 2) + " to x" +
                             fixed_number(band.high_factor, 2) + " the point estimate";
   if (run.band_calibrated) {
     run.assumptions.push_back(
         {"80% range of tokens/s: " + range +
-             " (measured runs from sources the fit never saw fell inside 80.7% of the time)",
+             " (measured runs from sources the fit never saw fell inside 82.3% of the time)",
          "docs/duration-model.md#uncertainty"});
   } else {
     run.assumptions.push_back({"80% range of tokens/s: " + range + ", widened " +
@@ -155,20 +159,43 @@ void set_range(DurationEstimate& run, const Gpu& gpu) {
   }
 }
 
-/// The fastest candidate that fits (tokens_per_s > 0), and the one nearest to fitting.
+// What the hours add to the steady-state steps, and what they leave to the planner.
+void state_end_to_end(DurationEstimate& run, const Workload& workload) {
+  std::string text =
+      "end-to-end hours add " + short_number(run.startup_hours * kSecondsPerHour) +
+      " s of startup (" +
+      (workload.startup_s ? std::string("--startup-s")
+                          : std::string(run.setup.compiled ? "assumed, with torch.compile"
+                                                           : "assumed; --startup-s sets it")) +
+      ")";
+  text += workload.eval_share > 0
+              ? " and evaluation of " + short_number(100 * workload.eval_share) +
+                    "% of the tokens each epoch (--eval-share)"
+              : " and no evaluation (--eval-share 0, Transformers' eval_strategy \"no\")";
+  text += "; checkpoint saves and restarts are costed by `ftcost plan`";
+  run.assumptions.push_back({.text = text, .source = "docs/duration-model.md#end-to-end"});
+}
+
+/// The fastest candidate that fits (useful_tokens_per_s > 0), and the one nearest to fitting.
 struct SearchResult {
   TrainingSetup fastest;
-  double tokens_per_s = 0;  ///< per GPU; 0 when nothing fits
-  double reserved_gib = 0;  ///< of the fastest
-  double mfu = 0;           ///< of the fastest
-  TrainingSetup closest;    ///< smallest peak: what is reported when nothing fits
+  double useful_tokens_per_s = 0;  ///< per GPU; 0 when nothing fits
+  double tokens_per_s = 0;         ///< per GPU, padding included
+  SequenceFill fill;               ///< of the fastest
+  double step_s = 0;               ///< of the fastest
+  double reserved_gib = 0;         ///< of the fastest
+  double mfu = 0;                  ///< of the fastest
+  TrainingSetup closest;           ///< smallest peak: what is reported when nothing fits
   double smallest_peak_gib = 0;
 };
 
+// Memory is sized for a full --seq-len micro-batch (the longest batch sets the peak); time for
+// the expected padded length, and the search maximizes real tokens per second, so padding
+// counts against large micro-batches of unpacked samples.
 SearchResult search(const ModelArch& arch, const TrainingSetup& base, const SetupRequest& request,
-                    std::int64_t per_gpu, const Gpu& gpu, const MemoryModel& memory,
-                    const DurationOptions& options) {
-  SearchResult result{.fastest = base, .closest = base};
+                    std::int64_t per_gpu, const Gpu& gpu, const Workload& workload,
+                    const MemoryModel& memory, const DurationOptions& options) {
+  SearchResult result{.fastest = base, .fill = {}, .closest = base};
   for (const GradCkpt ckpt : checkpointing_order(request)) {
     for (const TrainingSetup& setup : candidates(base, request, per_gpu, ckpt)) {
       const MemoryNeed need = memory(setup);
@@ -177,21 +204,52 @@ SearchResult search(const ModelArch& arch, const TrainingSetup& base, const Setu
         result.smallest_peak_gib = peak_gib;
         result.closest = setup;
       }
-      const StepTime step = step_time(arch, setup, gpu, options);
-      const double tokens_per_s = step.tokens / step.total_s;
-      if (peak_gib <= gpu.memory_gib && tokens_per_s > result.tokens_per_s) {
-        result.tokens_per_s = tokens_per_s;
+      const SequenceFill fill = sequence_fill(workload, setup.seq_len, setup.micro_batch);
+      TrainingSetup timed = setup;
+      timed.seq_len = std::max<std::int64_t>(1, std::llround(fill.processed_tokens));
+      const StepTime step = step_time(arch, timed, gpu, options);
+      const double sequences = static_cast<double>(setup.micro_batch * setup.grad_accum);
+      const double useful_tokens_per_s = sequences * fill.useful_tokens / step.total_s;
+      if (peak_gib <= gpu.memory_gib && useful_tokens_per_s > result.useful_tokens_per_s) {
+        result.useful_tokens_per_s = useful_tokens_per_s;
+        result.tokens_per_s = step.tokens / step.total_s;
+        result.fill = fill;
+        result.step_s = step.total_s;
         result.fastest = setup;
         result.reserved_gib = bytes_to_gib(need.reserved_bytes);
-        result.mfu = flops_per_token(arch, setup).total() * tokens_per_s /
-                     (effective_peak_tflops(gpu, setup.precision) * 1e12);
+        result.mfu = flops_per_token(arch, timed).total() * result.tokens_per_s /
+                     (datasheet_peak_tflops(gpu, setup.precision) * 1e12);
       }
     }
-    if (result.tokens_per_s > 0) {
+    if (result.useful_tokens_per_s > 0) {
       break;
     }
   }
   return result;
+}
+
+// What padding and truncation did to the chosen micro-batch, when sample lengths were measured.
+void state_padding(DurationEstimate& run, const Workload& workload) {
+  if (workload.packing == Packing::On || workload.sample_lengths.empty()) {
+    return;
+  }
+  run.assumptions.push_back(
+      {.text = "unpacked micro-batches of " + std::to_string(run.setup.micro_batch) +
+               " padded to their longest sample: " +
+               std::to_string(std::lround(run.sequence_tokens)) + " tokens per sequence, " +
+               std::to_string(std::lround(run.sequence_tokens * run.padding_efficiency)) +
+               " of them real (" + std::to_string(std::lround(100 * run.padding_efficiency)) + "%)",
+       .source = "docs/duration-model.md#padding"});
+  const double dropped =
+      1 - trained_tokens_per_epoch(workload, run.setup.seq_len) / workload.dataset_tokens;
+  if (dropped > 0.01) {
+    run.assumptions.push_back({.text = std::to_string(std::lround(100 * dropped)) +
+                                       "% of the dataset's tokens lie beyond --seq-len " +
+                                       std::to_string(run.setup.seq_len) +
+                                       " and are truncated (not trained, not timed)",
+                               .source = "docs/duration-model.md#padding",
+                               .warning = true});
+  }
 }
 
 }  // namespace
@@ -223,8 +281,8 @@ DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSet
   const std::int64_t per_gpu = workload.global_batch_sequences > 0
                                    ? workload.global_batch_sequences / gpus
                                    : resolved.micro_batch * resolved.grad_accum;
-  const SearchResult found = search(arch, base, request, per_gpu, gpu, memory, options);
-  if (found.tokens_per_s == 0) {
+  const SearchResult found = search(arch, base, request, per_gpu, gpu, workload, memory, options);
+  if (found.useful_tokens_per_s == 0) {
     // Two decimals, as data/gpus.json lists usable memory.
     run.why_not = "needs " + fixed_number(found.smallest_peak_gib, 2) + " GiB per GPU, has " +
                   fixed_number(gpu.memory_gib, 2) + " GiB";
@@ -244,13 +302,21 @@ DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSet
          .source = "docs/duration-model.md#search"});
   }
   run.tokens_per_s_per_gpu = found.tokens_per_s;
-  run.tokens_per_s_total = found.tokens_per_s * static_cast<double>(gpus);
-  run.step_s =
-      static_cast<double>(run.setup.micro_batch * run.setup.seq_len * run.setup.grad_accum) /
-      found.tokens_per_s;
-  run.train_hours =
-      workload.dataset_tokens * workload.epochs / run.tokens_per_s_total / kSecondsPerHour;
+  run.useful_tokens_per_s_per_gpu = found.useful_tokens_per_s;
+  run.padding_efficiency = found.fill.efficiency();
+  run.sequence_tokens = found.fill.processed_tokens;
+  run.tokens_per_s_total = found.useful_tokens_per_s * static_cast<double>(gpus);
+  run.step_s = found.step_s;
+  run.steady_train_hours = trained_tokens_per_epoch(workload, run.setup.seq_len) * workload.epochs /
+                           run.tokens_per_s_total / kSecondsPerHour;
+  const EndToEndHours extra = end_to_end_hours(
+      run.steady_train_hours, flops_per_token(arch, run.setup), workload, run.setup.compiled);
+  run.startup_hours = extra.startup;
+  run.eval_hours = extra.eval;
+  run.train_hours = run.steady_train_hours + run.startup_hours + run.eval_hours;
+  state_end_to_end(run, workload);
   set_range(run, gpu);
+  state_padding(run, workload);
   warn_step_beyond_run(run, workload);
   return run;
 }

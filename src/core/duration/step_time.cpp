@@ -18,8 +18,6 @@ constexpr double kDequantWrittenAndReadBytes = 4;
 // Optimizer update traffic per trainable parameter: AdamW reads parameter, gradient and two
 // moments and writes three of them; 16 B is the fp32-state / bf16-parameter mix.
 constexpr double kOptimizerBytesPerParam = 16;
-// GeForce cards sustain clocks above their rated boost clock (docs/duration-model.md#clock).
-constexpr double kGeforceClockFactor = 1.10;
 // Share of the shorter of compute and communication that does not overlap with the other.
 constexpr double kExposedCommunicationShare = 0.015;
 // Per-GPU collective bandwidths, GB/s (docs/duration-model.md#scaling).
@@ -76,31 +74,35 @@ struct FrameworkProfile {
   double launch_us_per_layer_pass = 0;  ///< host/launch overhead per layer per pass, microseconds
 };
 
-// The profile of `setup`: GEMM efficiency by framework (hf, axolotl and unsloth call cuBLAS
-// through eager PyTorch; torchtune's recipes measured higher), non-GEMM traffic and launch
-// overhead by kernel fusion (eager, or fused when setup.compiled or under Unsloth's Triton
-// kernels). Unsloth has no calibration rows: its profile is derived, not fitted.
-FrameworkProfile framework_profile(const TrainingSetup& setup, const SetupTraits& traits,
-                                   const DurationConstants& k) noexcept {
+// The profile of a setup: one GEMM efficiency (every framework calls cuBLAS through PyTorch; a
+// separate torchtune figure was dropped on 2026-12-04 because only torchtune's own rows could
+// inform it), non-GEMM traffic and launch overhead by kernel fusion (eager, or fused when
+// setup.compiled or under Unsloth's Triton kernels). Unsloth has no calibration rows: its
+// profile is derived, not fitted.
+FrameworkProfile framework_profile(const SetupTraits& traits, const DurationConstants& k) noexcept {
   const bool fused = traits.fused_kernels;
-  return {.matmul_efficiency = setup.framework == Framework::Torchtune
-                                   ? k.torchtune_matmul_efficiency
-                                   : k.eager_matmul_efficiency,
+  return {.matmul_efficiency = k.matmul_efficiency,
           .elementwise_traffic = fused ? k.fused_traffic : k.eager_traffic,
           .launch_us_per_layer_pass = fused ? k.fused_launch_us : k.eager_launch_us};
 }
 
 }  // namespace
 
-double effective_peak_tflops(const Gpu& gpu, Precision precision) noexcept {
-  double peak = gpu.fp16_dense_tflops;
+double datasheet_peak_tflops(const Gpu& gpu, Precision precision) noexcept {
   if (precision == Precision::Fp32True) {
-    peak = gpu.fp32_tflops;
-  } else if (precision != Precision::Fp16Mixed && gpu.bf16_supported) {
-    peak = gpu.bf16_dense_tflops;
+    return gpu.fp32_tflops;
   }
-  const bool geforce = gpu.name.find("GeForce") != std::string::npos;
-  return geforce ? peak * kGeforceClockFactor : peak;
+  return precision != Precision::Fp16Mixed && gpu.bf16_supported ? gpu.bf16_dense_tflops
+                                                                 : gpu.fp16_dense_tflops;
+}
+
+double achievable_tflops(const Gpu& gpu, Precision precision) noexcept {
+  if (precision != Precision::Fp32True) {
+    return gpu.achievable_tflops;
+  }
+  // The measured share of the 16-bit datasheet rate, applied to the FP32 datasheet rate.
+  const double datasheet_16bit = gpu.bf16_supported ? gpu.bf16_dense_tflops : gpu.fp16_dense_tflops;
+  return gpu.fp32_tflops * gpu.achievable_tflops / datasheet_16bit;
 }
 
 double link_gb_per_s(const Gpu& gpu, std::int64_t gpus, const DurationOptions& options) noexcept {
@@ -119,8 +121,8 @@ double link_gb_per_s(const Gpu& gpu, std::int64_t gpus, const DurationOptions& o
 StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu& gpu,
                    const DurationOptions& options) {
   const SetupTraits traits = setup_traits(setup);
-  const FrameworkProfile profile = framework_profile(setup, traits, options.constants);
-  const double bandwidth = gpu.memory_bandwidth_gb_per_s * 1e9;
+  const FrameworkProfile profile = framework_profile(traits, options.constants);
+  const double bandwidth = gpu.achievable_bandwidth_gb_per_s * 1e9;
   const double tokens_per_micro = static_cast<double>(setup.micro_batch * setup.seq_len);
   const double micro_batches = static_cast<double>(setup.grad_accum);
   const double layers = static_cast<double>(arch.num_layers);
@@ -130,7 +132,7 @@ StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu&
   StepTime step;
   step.tokens = tokens_per_micro * micro_batches;
   step.matmul_s = flops_per_token(arch, setup).total() * step.tokens /
-                  (effective_peak_tflops(gpu, setup.precision) * 1e12 * profile.matmul_efficiency);
+                  (achievable_tflops(gpu, setup.precision) * 1e12 * profile.matmul_efficiency);
   step.elementwise_s = profile.elementwise_traffic * kActivationBytesPerHidden *
                        static_cast<double>(arch.hidden_size) * layers *
                        passes_with_recompute(setup, 3) * step.tokens / bandwidth;

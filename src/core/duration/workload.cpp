@@ -1,6 +1,7 @@
 // Turning the workload flags into a token count (docs/duration-model.md#workload).
 #include "ftcost/duration/workload.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -54,7 +55,64 @@ void require_positive(double value, std::string_view flag, std::string_view what
   }
 }
 
+// Packing decides whether samples shorter than --seq-len cost padding; without their lengths the
+// model can only assume full sequences, and says so.
+void resolve_packing(const WorkloadRequest& request, ResolvedWorkload& resolved) {
+  Workload& workload = resolved.workload;
+  workload.packing = request.packing.value_or(Packing::Off);
+  if (request.dataset) {
+    workload.sample_lengths = request.dataset->sample_lengths;
+  }
+  if (request.avg_tokens) {
+    workload.avg_sample_tokens = *request.avg_tokens;
+  }
+  if (workload.packing == Packing::On) {
+    return;
+  }
+  const bool lengths_known = !workload.sample_lengths.empty() || workload.avg_sample_tokens;
+  if (!lengths_known) {
+    resolved.assumptions.push_back(
+        {.text = "sample lengths unknown (no --dataset or --avg-tokens): every sequence assumed "
+                 "full to --seq-len, as with --packing on",
+         .source = "docs/duration-model.md#padding"});
+  } else if (!request.packing) {
+    resolved.assumptions.push_back(
+        {.text = "--packing off (default of hf/TRL, axolotl, torchtune and unsloth): samples are "
+                 "padded, not concatenated",
+         .source = "docs/duration-model.md#padding"});
+  }
+  if (workload.avg_sample_tokens && workload.sample_lengths.empty()) {
+    resolved.assumptions.push_back(
+        {.text = "every sample assumed " + short_number(*workload.avg_sample_tokens) +
+                 " tokens long (--avg-tokens gives no spread): no padding waste counted",
+         .source = "docs/duration-model.md#padding"});
+  }
+}
+
 }  // namespace
+
+void add_sample_length(std::vector<LengthCount>& lengths, double chars) {
+  const auto tokens = std::max<std::int64_t>(1, std::llround(chars / kCharsPerToken));
+  if (!lengths.empty() && lengths.back().tokens == tokens) {
+    ++lengths.back().samples;
+    return;
+  }
+  lengths.push_back({.tokens = tokens, .samples = 1});
+}
+
+void finish_lengths(std::vector<LengthCount>& lengths) {
+  std::sort(lengths.begin(), lengths.end(),
+            [](const LengthCount& a, const LengthCount& b) { return a.tokens < b.tokens; });
+  std::vector<LengthCount> merged;
+  for (const LengthCount& bin : lengths) {
+    if (!merged.empty() && merged.back().tokens == bin.tokens) {
+      merged.back().samples += bin.samples;
+    } else {
+      merged.push_back(bin);
+    }
+  }
+  lengths = std::move(merged);
+}
 
 double parse_token_count(std::string_view text, std::string_view flag) {
   const std::string accepted = "a number of tokens from " + bound_text(kMinDatasetTokens) + " to " +
@@ -127,6 +185,18 @@ ResolvedWorkload resolve_workload(const WorkloadRequest& request) {
   }
   workload.epochs = request.epochs.value_or(1);
   require_positive(workload.epochs, "--epochs", "epochs");
+  resolve_packing(request, resolved);
+  workload.eval_share = request.eval_share.value_or(0);
+  if (!(workload.eval_share >= 0) || workload.eval_share > kMaxEvalShare) {
+    throw InputError("", "--eval-share", "eval share must be from 0 to 10",
+                     "a share of each epoch's tokens, e.g. 0.05");
+  }
+  workload.startup_s = request.startup_s;
+  if (workload.startup_s &&
+      (!(*workload.startup_s >= 0) || *workload.startup_s > kMaxStartupSeconds)) {
+    throw InputError("", "--startup-s", "startup must be from 0 to 86400 seconds",
+                     "seconds, e.g. 120");
+  }
   return resolved;
 }
 
