@@ -275,6 +275,14 @@ DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSet
                  "its hours and cost as a lower bound",
          .source = "docs/duration-model.md#amd"});
   }
+  if (base.framework == Framework::Unsloth) {
+    run.assumptions.push_back(
+        {.text = "--framework unsloth: no measured run calibrates its speed; its profile is "
+                 "derived from the kernels it replaces (fused Triton RoPE, RMSNorm, SwiGLU, "
+                 "cross-entropy) and gives ~1.15x hf at equal settings, below the 1.6-1.9x of "
+                 "published comparisons: its hours are likely pessimistic",
+         .source = "docs/duration-model.md#frameworks"});
+  }
   if (workload.global_batch_sequences > 0) {
     check_batch_flags(request, workload.global_batch_sequences, gpus);
   }
