@@ -25,7 +25,7 @@ struct ThroughputCase {
 /// constant that no training row informs says so instead of leaking the held-out rows.
 [[nodiscard]] DurationConstants prior_constants();
 
-/// Coordinate descent over the six constants (each on a multiplicative grid within bounds)
+/// Coordinate descent over the five constants (each on a multiplicative grid within bounds)
 /// minimizing the median |log(predicted / measured)| over `rows`.
 [[nodiscard]] DurationConstants fit_constants(const std::vector<const ThroughputCase*>& rows);
 

@@ -9,6 +9,7 @@
 #include <exception>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,15 +62,21 @@ ftcost::bench::ThroughputCase make_case(const ftcost::bench::CsvRow& row) {
   if (const auto it = kEffectiveSeqLen.find(c.id); it != kEffectiveSeqLen.end()) {
     setup.seq_len = it->second;
   }
+  // The collective bandwidth of the run's machines where the row states them (cloud instances
+  // whose network, not NVLink or InfiniBand, carries the gathers), else the model's default.
+  std::optional<double> link;
+  if (const std::string& text = row.at("link_gb_per_s"); !text.empty()) {
+    link = std::stod(text);
+  }
   return {.id = c.id,
           .family = family_of(c.id),
           .method = row.at("method"),
           .generation = gpu.architecture,
           .framework = row.at("framework"),
           .measured = std::stod(row.at("tokens_per_s_per_gpu")),
-          .predict = [arch, setup, gpu](const ftcost::DurationConstants& constants) {
-            const auto step =
-                ftcost::step_time(arch, setup, gpu, {.link_gb_per_s = {}, .constants = constants});
+          .predict = [arch, setup, gpu, link](const ftcost::DurationConstants& constants) {
+            const auto step = ftcost::step_time(arch, setup, gpu,
+                                                {.link_gb_per_s = link, .constants = constants});
             return step.tokens / step.total_s;
           }};
 }

@@ -7,6 +7,7 @@
 #include "ftcost/base/error.hpp"
 #include "ftcost/base/units.hpp"
 #include "ftcost/load/gpu_load.hpp"
+#include "ftcost/model/params.hpp"
 #include "ftcost/setup/setup_traits.hpp"
 
 namespace {
@@ -275,4 +276,33 @@ TEST_CASE("GPU generations scale by achievable, not datasheet, peaks", "[duratio
       tokens_per_s(qlora_setup(), "h100-sxm") / tokens_per_s(qlora_setup(), "rtx-4090");
   CHECK(ratio > 2970.0 / 912);
   CHECK(ratio < 794.5 / 168.4);
+}
+
+TEST_CASE("CPU offload times the host copies and the host optimizer step", "[duration]") {
+  // Llama 3.1 8B full fine-tune, FSDP over 8 GPUs, 2 micro-batches per step.
+  ftcost::TrainingSetup setup = qlora_setup();
+  setup.method = Method::Full;
+  setup.quant = ftcost::Quant::None;
+  setup.gpus = 8;
+  setup.sharding = ftcost::Sharding::Fsdp;
+  setup.grad_accum = 2;
+  const auto gpu = ftcost::resolve_gpu("a100-80gb-sxm", ftcost::default_gpus());
+  const double shard = static_cast<double>(ftcost::count_params(llama_8b()).total) / 8;
+  const auto resident = ftcost::step_time(llama_8b(), setup, gpu, {});
+  CHECK(resident.offload_s == 0);
+  CHECK(resident.optimizer_s > 0);
+
+  // Optimizer offload: 2 B gradients down per micro-batch and 2 B weights up per step over
+  // 25 GB/s, and 30 B per parameter of host memory traffic at 25 GB/s, for the GPU's shard.
+  setup.cpu_offload = ftcost::CpuOffload::Optimizer;
+  const auto optimizer = ftcost::step_time(llama_8b(), setup, gpu, {});
+  CHECK(optimizer.optimizer_s == 0);
+  CHECK(optimizer.offload_s == Approx(shard * (2 * 2 + 30 + 2) / 25e9));
+
+  // Parameter offload: instead of the updated weights, every pass of every micro-batch brings
+  // the 2 B weight shard up (forward, backward and the recompute of checkpointing: 3 passes).
+  setup.cpu_offload = ftcost::CpuOffload::Params;
+  const auto params = ftcost::step_time(llama_8b(), setup, gpu, {});
+  CHECK(params.offload_s == Approx(shard * (2 * 2 + 30 + 2 * 3 * 2) / 25e9));
+  CHECK(params.total_s > resident.total_s);
 }

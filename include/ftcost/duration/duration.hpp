@@ -70,7 +70,8 @@ struct StepTime {
   double weight_read_s = 0;    ///< reading the 16-bit weights once per pass per micro-batch
   double dequant_s = 0;        ///< QLoRA: dequantizing NF4 weights per pass per micro-batch
   double launch_s = 0;         ///< per-layer launch overhead
-  double optimizer_s = 0;      ///< optimizer update, bandwidth-bound
+  double optimizer_s = 0;      ///< optimizer update on the GPU, bandwidth-bound (0 if offloaded)
+  double offload_s = 0;        ///< --cpu-offload: host copies and the host optimizer step
   double communication_s = 0;  ///< gradient/parameter collectives for gpus > 1
   double total_s = 0;          ///< max(compute, communication) + the non-overlapped share
   double tokens = 0;           ///< tokens each GPU processes per optimizer step
@@ -105,8 +106,8 @@ using MemoryModel = std::function<MemoryNeed(const TrainingSetup&)>;
 
 /// Measured over predicted throughput, as an 80% range: the held-out log errors of the
 /// leave-one-source-out check (bench/throughput_bench, 96 rows, 2026-12-04) have median
-/// log(predicted/measured) +0.025, 10th percentile -0.164 and 90th +0.563; widened 1.1x about
-/// the median, a band built from the other sources covered 79 of 96 rows (82.3%). Strata no
+/// log(predicted/measured) -0.005, 10th percentile -0.167 and 90th +0.435; widened 1.1x about
+/// the median, a band built from the other sources covered 78 of 96 rows (81.2%). Strata no
 /// measured run calibrates are widened 1.5x more (an assumption, not a measurement).
 /// Source: docs/duration-model.md#uncertainty.
 struct ThroughputBand {

@@ -77,7 +77,7 @@ struct DurationEstimate {
   double padding_efficiency = 1;  ///< real / processed tokens (1 when packed or not measured)
   double sequence_tokens = 0;     ///< mean tokens per processed sequence, padding included
   /// The 80% range of tokens_per_s_per_gpu (throughput_band): measured runs from sources the
-  /// fit never saw fell inside it 82.3% of the time (docs/duration-model.md#uncertainty).
+  /// fit never saw fell inside it 81.2% of the time (docs/duration-model.md#uncertainty).
   double tokens_per_s_per_gpu_low = 0;
   double tokens_per_s_per_gpu_high = 0;  ///< see tokens_per_s_per_gpu_low
   double tokens_per_s_total = 0;         ///< all GPUs together, useful tokens/s

@@ -147,7 +147,7 @@ void set_range(DurationEstimate& run, const Gpu& gpu) {
   if (run.band_calibrated) {
     run.assumptions.push_back(
         {"80% range of tokens/s: " + range +
-             " (measured runs from sources the fit never saw fell inside 82.3% of the time)",
+             " (measured runs from sources the fit never saw fell inside 81.2% of the time)",
          "docs/duration-model.md#uncertainty"});
   } else {
     run.assumptions.push_back({"80% range of tokens/s: " + range + ", widened " +

@@ -25,6 +25,15 @@ constexpr double kNvlinkEfficiency = 0.8;
 constexpr double kPcieGbPerS = 12;
 constexpr double kNetworkGbPerS = 40;
 constexpr std::int64_t kGpusPerNode = 8;
+// Host offload (docs/duration-model.md#offload). Host<->GPU copies: PCIe 4.0 x16 carries 31.5 GB/s
+// per direction (PCI-SIG), ~80% of it in pinned copies.
+constexpr double kHostLinkGbPerS = 25;
+// A CPU AdamW step streams the fp32 master weight, gradient and two moments in and writes three
+// of them back plus a 16-bit copy for the GPU: ~30 B per parameter of host memory traffic.
+constexpr double kHostOptimizerBytesPerParam = 30;
+// Host memory bandwidth one GPU's optimizer shard gets: a server socket's DDR (8 channels of
+// DDR4-3200: 204.8 GB/s) at ~50% streamed, shared by 4 GPUs (assumed).
+constexpr double kHostGbPerSPerGpu = 25;
 
 double passes_with_recompute(const TrainingSetup& setup, double passes) {
   return passes + (setup.grad_ckpt == GradCkpt::None ? 0 : 1);
@@ -84,6 +93,30 @@ FrameworkProfile framework_profile(const SetupTraits& traits, const DurationCons
   return {.matmul_efficiency = k.matmul_efficiency,
           .elementwise_traffic = fused ? k.fused_traffic : k.eager_traffic,
           .launch_us_per_layer_pass = fused ? k.fused_launch_us : k.eager_launch_us};
+}
+
+// Copies to and from host memory and the host optimizer step, when --cpu-offload moves state
+// off the GPU: gradients go down every micro-batch, the optimizer runs on the host, and either
+// the updated trainable weights come back (optimizer offload) or every weight shard comes up
+// for each pass (parameter offload: FSDP CPUOffload / ZeRO-3 offload_param).
+double offload_seconds(const ParamCounts& counts, double trainable, const TrainingSetup& setup,
+                       const SetupTraits& traits) {
+  if (setup.cpu_offload == CpuOffload::None) {
+    return 0;
+  }
+  const double link = kHostLinkGbPerS * 1e9;
+  const double shards = traits.zero_stage >= 1 ? static_cast<double>(setup.gpus) : 1.0;
+  const double micro_batches = static_cast<double>(setup.grad_accum);
+  const double gradients_down = micro_batches * trainable / shards * 2 / link;
+  const double host_step =
+      trainable / shards * kHostOptimizerBytesPerParam / (kHostGbPerSPerGpu * 1e9);
+  double weights_up = trainable / shards * 2 / link;
+  if (setup.cpu_offload == CpuOffload::Params) {
+    weights_up = micro_batches * passes_with_recompute(setup, 2) *
+                 gathered_weight_bytes(counts, setup, traits) / static_cast<double>(setup.gpus) /
+                 link;
+  }
+  return gradients_down + host_step + weights_up;
 }
 
 }  // namespace
@@ -148,10 +181,14 @@ StepTime step_time(const ModelArch& arch, const TrainingSetup& setup, const Gpu&
   // ZeRO-1 and up shard the optimizer states, so each GPU updates its shard.
   const double shards = traits.zero_stage >= 1 ? static_cast<double>(setup.gpus) : 1.0;
   const double trainable = trainable_params(arch, setup);
-  step.optimizer_s = trainable / shards * kOptimizerBytesPerParam / bandwidth;
+  // With --cpu-offload the optimizer runs on the host (offload_s), not on the GPU.
+  step.optimizer_s = setup.cpu_offload == CpuOffload::None
+                         ? trainable / shards * kOptimizerBytesPerParam / bandwidth
+                         : 0;
+  step.offload_s = offload_seconds(counts, trainable, setup, traits);
   step.communication_s = communication_seconds(counts, trainable, setup, traits, gpu, options);
   const double compute = step.matmul_s + step.elementwise_s + step.weight_read_s + step.dequant_s +
-                         step.launch_s + step.optimizer_s;
+                         step.launch_s + step.optimizer_s + step.offload_s;
   step.total_s = std::max(compute, step.communication_s) +
                  kExposedCommunicationShare * std::min(compute, step.communication_s);
   return step;
