@@ -25,6 +25,17 @@ double string_chars(const nlohmann::json& value) {
   return chars;
 }
 
+// A record with no string value trains on nothing: it is counted apart, not as a 0-token sample.
+void add_sample(DatasetStats& stats, double chars) {
+  if (chars == 0) {
+    ++stats.samples_without_text;
+    return;
+  }
+  ++stats.samples;
+  stats.text_chars += chars;
+  add_sample_length(stats.sample_lengths, chars);
+}
+
 bool blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
@@ -53,10 +64,7 @@ DatasetStats count_jsonl(std::string_view text, const std::string& origin) {
       throw InputError(where, "", "invalid JSON on this line", "one JSON object per line (JSONL)",
                        ExitCode::InvalidData);
     }
-    ++stats.samples;
-    const double chars = string_chars(value);
-    stats.text_chars += chars;
-    add_sample_length(stats.sample_lengths, chars);
+    add_sample(stats, string_chars(value));
   });
   return stats;
 }
@@ -70,10 +78,9 @@ DatasetStats count_json(std::string_view text, const std::string& origin) {
   }
   DatasetStats stats;
   stats.samples = static_cast<std::int64_t>(document.size());
+  stats.samples = 0;
   for (const auto& sample : document) {
-    const double chars = string_chars(sample);
-    stats.text_chars += chars;
-    add_sample_length(stats.sample_lengths, chars);
+    add_sample(stats, string_chars(sample));
   }
   return stats;
 }

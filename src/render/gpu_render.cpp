@@ -75,12 +75,16 @@ void write_gpu_json(const std::vector<Gpu>& gpus, std::ostream& out) {
                     {"fp16_dense_tflops", gpu.fp16_dense_tflops},
                     {"fp8_dense_tflops", optional_json(gpu.fp8_dense_tflops)},
                     {"fp32_tflops", gpu.fp32_tflops},
+                    {"achievable_tflops", gpu.achievable_tflops},
+                    {"achievable_bandwidth_gb_per_s", gpu.achievable_bandwidth_gb_per_s},
                     {"bf16_supported", gpu.bf16_supported},
                     {"flash_attention_supported", gpu.flash_attention_supported},
                     {"interconnect", name_of(gpu.interconnect)},
                     {"nvlink_gb_per_s", optional_json(gpu.nvlink_gb_per_s)},
                     {"aliases", gpu.aliases},
                     {"memory_gib_source", gpu.memory_gib_source},
+                    {"achievable_tflops_source", gpu.achievable_tflops_source},
+                    {"achievable_bandwidth_source", gpu.achievable_bandwidth_source},
                     {"source", gpu.source}});
   }
   out << nlohmann::json{{"gpus", list}}.dump(2) << '\n';
@@ -96,23 +100,40 @@ void write_gpu_csv(const std::vector<Gpu>& gpus, std::ostream& out) {
                                         "fp16_dense_tflops",
                                         "fp8_dense_tflops",
                                         "fp32_tflops",
+                                        "achievable_tflops",
+                                        "achievable_bandwidth_gb_per_s",
                                         "bf16_supported",
                                         "flash_attention_supported",
                                         "interconnect",
                                         "nvlink_gb_per_s",
                                         "aliases",
                                         "memory_gib_source",
+                                        "achievable_tflops_source",
+                                        "achievable_bandwidth_source",
                                         "source"};
   std::vector<std::vector<std::string>> rows;
   rows.reserve(gpus.size());
   for (const Gpu& gpu : gpus) {
-    rows.push_back({gpu.id, gpu.name, number(gpu.memory_gib), number(gpu.memory_gb),
-                    number(gpu.memory_bandwidth_gb_per_s), optional_number(bf16_tflops(gpu)),
-                    number(gpu.fp16_dense_tflops), optional_number(gpu.fp8_dense_tflops),
-                    number(gpu.fp32_tflops), gpu.bf16_supported ? "true" : "false",
+    rows.push_back({gpu.id,
+                    gpu.name,
+                    number(gpu.memory_gib),
+                    number(gpu.memory_gb),
+                    number(gpu.memory_bandwidth_gb_per_s),
+                    optional_number(bf16_tflops(gpu)),
+                    number(gpu.fp16_dense_tflops),
+                    optional_number(gpu.fp8_dense_tflops),
+                    number(gpu.fp32_tflops),
+                    number(gpu.achievable_tflops),
+                    number(gpu.achievable_bandwidth_gb_per_s),
+                    gpu.bf16_supported ? "true" : "false",
                     gpu.flash_attention_supported ? "true" : "false",
-                    std::string(name_of(gpu.interconnect)), optional_number(gpu.nvlink_gb_per_s),
-                    joined(gpu.aliases, " "), gpu.memory_gib_source, gpu.source});
+                    std::string(name_of(gpu.interconnect)),
+                    optional_number(gpu.nvlink_gb_per_s),
+                    joined(gpu.aliases, " "),
+                    gpu.memory_gib_source,
+                    gpu.achievable_tflops_source,
+                    gpu.achievable_bandwidth_source,
+                    gpu.source});
   }
   write_csv(out, header, rows);
 }

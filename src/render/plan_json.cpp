@@ -30,6 +30,9 @@ json configuration(const DurationEstimate& run) {
   object["useful_tokens_per_s_per_gpu"] = run.useful_tokens_per_s_per_gpu;
   object["padding_efficiency"] = run.padding_efficiency;
   object["tokens_per_s_total"] = run.tokens_per_s_total;
+  object["steady_train_hours"] = run.steady_train_hours;
+  object["startup_hours"] = run.startup_hours;
+  object["eval_hours"] = run.eval_hours;
   object["mfu"] = run.mfu;
   return object;
 }
@@ -104,6 +107,9 @@ json request_json(const PlanRequest& r, const PlanContext& c) {
           {"method", name_of(c.method)},
           {"dataset_tokens", c.dataset_tokens},
           {"epochs", c.epochs},
+          {"packing", name_of(c.packing)},
+          {"eval_share", c.eval_share},
+          {"startup_s", optional(c.startup_s)},
           {"gpus", r.gpus},
           {"providers", r.providers},
           {"tier", name_of(r.tier)},

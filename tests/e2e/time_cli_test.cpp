@@ -201,6 +201,21 @@ TEST_CASE("evaluation and startup are added to the steady-state hours", "[time_c
   CHECK_THAT(json.at("assumptions").dump(), Contains("evaluation of 10% of the tokens"));
 }
 
+TEST_CASE("unpacked samples longer than --seq-len are truncated, whatever gave their length",
+          "[time_cli]") {
+  // 1,000 samples of 5,000 tokens cut to 1,024: 80% of the tokens are dropped, 1.024M trained.
+  const auto run = run_ftcost(time_args({"--gpu", "h100", "--samples", "1000", "--avg-tokens",
+                                         "5000", "--seq-len", "1024", "--format", "json"}));
+  REQUIRE(run.exit_code == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK_THAT(json.at("assumptions").dump(),
+             Contains("80% of the dataset's tokens lie beyond --seq-len 1024"));
+  CHECK(json.at("steady_train_hours").get<double>() ==
+        Approx(1.024e6 / json.at("tokens_per_s_total").get<double>() / 3600));
+  CHECK(json.at("useful_tokens_per_s_per_gpu").get<double>() <=
+        json.at("tokens_per_s_per_gpu").get<double>());
+}
+
 TEST_CASE("AMD GPUs are marked as extrapolated, not calibrated", "[time_cli]") {
   const auto amd = run_ftcost(time_args({"--gpu", "mi300x", "--tokens", "50M"}));
   REQUIRE(amd.exit_code == 0);

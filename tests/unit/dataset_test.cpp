@@ -45,6 +45,19 @@ TEST_CASE("each sample's length goes into an ascending histogram of tokens", "[d
   CHECK(stats.sample_lengths[2].samples == 1);
 }
 
+TEST_CASE("records with no text are counted apart, not as 0-token samples", "[dataset]") {
+  const auto stats = ftcost::count_dataset(
+      "{\"text\": \"abcdefgh\"}\n{\"id\": 5}\n{\"n\": [1, 2]}\n", DatasetFormat::Jsonl, "d.jsonl");
+  CHECK(stats.samples == 1);
+  CHECK(stats.samples_without_text == 2);
+  REQUIRE(stats.sample_lengths.size() == 1);
+  CHECK(stats.sample_lengths[0].tokens == 2);  // 8 characters
+  const auto array =
+      ftcost::count_dataset(R"([{"t": "abcd"}, {"id": 1}])", DatasetFormat::Json, "d.json");
+  CHECK(array.samples == 1);
+  CHECK(array.samples_without_text == 1);
+}
+
 TEST_CASE("the extension picks the format", "[dataset]") {
   CHECK(ftcost::dataset_format_of("a/b.jsonl") == DatasetFormat::Jsonl);
   CHECK(ftcost::dataset_format_of("b.json") == DatasetFormat::Json);

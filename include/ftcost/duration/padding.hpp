@@ -39,7 +39,8 @@ struct SequenceFill {
                                          std::int64_t micro_batch);
 
 /// Real tokens trained per epoch: the dataset's tokens, less what truncation at `seq_len` drops
-/// from unpacked samples when their lengths were measured.
+/// from unpacked samples: measured lengths each cut to `seq_len`, or --avg-tokens samples cut
+/// to it; packed or of unknown length, nothing is dropped.
 [[nodiscard]] double trained_tokens_per_epoch(const Workload& workload, std::int64_t seq_len);
 
 }  // namespace ftcost

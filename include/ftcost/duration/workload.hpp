@@ -38,8 +38,9 @@ inline constexpr std::int64_t kMaxGlobalBatchSequences = 1'000'000'000;
 
 /// What a dataset file holds: counted samples and characters of text.
 struct DatasetStats {
-  std::int64_t samples = 0;  ///< records (JSONL lines, JSON array items, non-empty text lines)
-  double text_chars = 0;     ///< characters in every string value (JSON) or line (text)
+  std::int64_t samples = 0;  ///< records with text (JSONL lines, JSON array items, text lines)
+  std::int64_t samples_without_text = 0;  ///< JSON records with no string value, not counted
+  double text_chars = 0;  ///< characters in every string value (JSON) or line (text)
   /// Each sample's tokens (its characters / kCharsPerToken, rounded, at least 1) as a histogram
   /// ascending by tokens; empty when not counted per sample.
   std::vector<LengthCount> sample_lengths;

@@ -2,11 +2,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "ftcost/base/assumption.hpp"
+#include "ftcost/duration/duration_estimate.hpp"
 #include "ftcost/plan/planner.hpp"
 #include "ftcost/render/output_format.hpp"
 #include "ftcost/setup/setup.hpp"
@@ -23,7 +25,10 @@ struct PlanContext {
   Method method = Method::Qlora;
   double dataset_tokens = 0;  ///< tokens per epoch
   double epochs = 1;
-  std::string catalog_origin;  ///< "<built-in providers>" or the --catalog path
+  Packing packing = Packing::Off;   ///< --packing as resolved
+  double eval_share = 0;            ///< --eval-share (0: no evaluation)
+  std::optional<double> startup_s;  ///< --startup-s when given (else the default by --compile)
+  std::string catalog_origin;       ///< "<built-in providers>" or the --catalog path
   std::string catalog_version;
   std::string catalog_as_of;
   std::int64_t catalog_schema_version = 1;

@@ -72,8 +72,14 @@ SequenceFill sequence_fill(const Workload& workload, std::int64_t seq_len,
 }
 
 double trained_tokens_per_epoch(const Workload& workload, std::int64_t seq_len) {
-  if (workload.packing == Packing::On || workload.sample_lengths.empty()) {
+  if (workload.packing == Packing::On) {
     return workload.dataset_tokens;
+  }
+  if (workload.sample_lengths.empty()) {
+    // --avg-tokens: every sample that long, cut to --seq-len; --tokens: lengths unknown.
+    const double each = workload.avg_sample_tokens.value_or(0);
+    const auto limit = static_cast<double>(seq_len);
+    return each > limit ? workload.dataset_tokens * limit / each : workload.dataset_tokens;
   }
   return mean_truncated_tokens(workload.sample_lengths, seq_len) *
          total_samples(workload.sample_lengths);

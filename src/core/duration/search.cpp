@@ -118,9 +118,11 @@ std::vector<GradCkpt> checkpointing_order(const SetupRequest& request) {
 // A step that outgrows the whole run is a recipe no one trains with: say so rather than print
 // hours for a fraction of one step.
 void warn_step_beyond_run(DurationEstimate& run, const Workload& workload) {
-  const double step_tokens = static_cast<double>(run.setup.micro_batch * run.setup.seq_len *
-                                                 run.setup.grad_accum * run.gpus);
-  const double run_tokens = workload.dataset_tokens * workload.epochs;
+  // Real tokens on both sides: a step's sequences at their real length, the run after truncation.
+  const double step_tokens =
+      static_cast<double>(run.setup.micro_batch * run.setup.grad_accum * run.gpus) *
+      run.sequence_tokens * run.padding_efficiency;
+  const double run_tokens = trained_tokens_per_epoch(workload, run.setup.seq_len) * workload.epochs;
   if (step_tokens > run_tokens) {
     run.assumptions.push_back({.text = "one optimizer step takes " +
                                        std::to_string(static_cast<std::int64_t>(step_tokens)) +
@@ -206,14 +208,21 @@ SearchResult search(const ModelArch& arch, const TrainingSetup& base, const Setu
       }
       const SequenceFill fill = sequence_fill(workload, setup.seq_len, setup.micro_batch);
       TrainingSetup timed = setup;
-      timed.seq_len = std::max<std::int64_t>(1, std::llround(fill.processed_tokens));
+      // Whole tokens: the step runs ceil(padded length) tokens per sequence, never fewer than the
+      // real ones, so useful <= processed holds exactly.
+      timed.seq_len = std::max<std::int64_t>(
+          1, static_cast<std::int64_t>(std::ceil(fill.processed_tokens - 1e-9)));
       const StepTime step = step_time(arch, timed, gpu, options);
       const double sequences = static_cast<double>(setup.micro_batch * setup.grad_accum);
-      const double useful_tokens_per_s = sequences * fill.useful_tokens / step.total_s;
+      const double useful_per_sequence =
+          std::min(fill.useful_tokens, static_cast<double>(timed.seq_len));
+      const double useful_tokens_per_s = sequences * useful_per_sequence / step.total_s;
       if (peak_gib <= gpu.memory_gib && useful_tokens_per_s > result.useful_tokens_per_s) {
         result.useful_tokens_per_s = useful_tokens_per_s;
         result.tokens_per_s = step.tokens / step.total_s;
-        result.fill = fill;
+        result.fill = {.processed_tokens = static_cast<double>(timed.seq_len),
+                       .useful_tokens = useful_per_sequence,
+                       .measured = fill.measured};
         result.step_s = step.total_s;
         result.fastest = setup;
         result.reserved_gib = bytes_to_gib(need.reserved_bytes);
@@ -228,9 +237,25 @@ SearchResult search(const ModelArch& arch, const TrainingSetup& base, const Setu
   return result;
 }
 
-// What padding and truncation did to the chosen micro-batch, when sample lengths were measured.
+// What truncation cut from unpacked samples, and what padding did to the chosen micro-batch
+// when sample lengths were measured.
 void state_padding(DurationEstimate& run, const Workload& workload) {
-  if (workload.packing == Packing::On || workload.sample_lengths.empty()) {
+  if (workload.packing == Packing::On) {
+    return;
+  }
+  const double dropped =
+      1 - trained_tokens_per_epoch(workload, run.setup.seq_len) / workload.dataset_tokens;
+  if (dropped > 0.01) {
+    // One decimal near 100%, so 99.9% never reads "100%".
+    const int decimals = dropped > 0.995 ? 1 : 0;
+    run.assumptions.push_back({.text = fixed_number(100 * dropped, decimals) +
+                                       "% of the dataset's tokens lie beyond --seq-len " +
+                                       std::to_string(run.setup.seq_len) +
+                                       " and are truncated (not trained, not timed)",
+                               .source = "docs/duration-model.md#padding",
+                               .warning = true});
+  }
+  if (workload.sample_lengths.empty()) {
     return;
   }
   run.assumptions.push_back(
@@ -240,16 +265,6 @@ void state_padding(DurationEstimate& run, const Workload& workload) {
                std::to_string(std::lround(run.sequence_tokens * run.padding_efficiency)) +
                " of them real (" + std::to_string(std::lround(100 * run.padding_efficiency)) + "%)",
        .source = "docs/duration-model.md#padding"});
-  const double dropped =
-      1 - trained_tokens_per_epoch(workload, run.setup.seq_len) / workload.dataset_tokens;
-  if (dropped > 0.01) {
-    run.assumptions.push_back({.text = std::to_string(std::lround(100 * dropped)) +
-                                       "% of the dataset's tokens lie beyond --seq-len " +
-                                       std::to_string(run.setup.seq_len) +
-                                       " and are truncated (not trained, not timed)",
-                               .source = "docs/duration-model.md#padding",
-                               .warning = true});
-  }
 }
 
 }  // namespace
@@ -306,7 +321,8 @@ DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSet
         {.text = "chose micro-batch " + std::to_string(run.setup.micro_batch) + " x grad-accum " +
                  std::to_string(run.setup.grad_accum) + ", grad-ckpt " +
                  std::string(name_of(run.setup.grad_ckpt)) + ": the fastest that fits, keeping " +
-                 std::to_string(per_gpu) + " sequences per GPU per step",
+                 std::to_string(per_gpu) + (per_gpu == 1 ? " sequence" : " sequences") +
+                 " per GPU per step",
          .source = "docs/duration-model.md#search"});
   }
   run.tokens_per_s_per_gpu = found.tokens_per_s;

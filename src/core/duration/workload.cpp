@@ -177,6 +177,13 @@ ResolvedWorkload resolve_workload(const WorkloadRequest& request) {
                  count_text(workload.dataset_tokens) + " tokens estimated at " +
                  "4 characters per token (no tokenizer run)",
          .source = "docs/duration-model.md#workload (OpenAI tokenizer guide)"});
+    if (const std::int64_t empty = request.dataset->samples_without_text; empty > 0) {
+      resolved.assumptions.push_back(
+          {.text = std::to_string(empty) + (empty == 1 ? " record has" : " records have") +
+                   " no text value and " + (empty == 1 ? "is" : "are") + " left out of the samples",
+           .source = "docs/duration-model.md#workload",
+           .warning = true});
+    }
   } else {
     workload.dataset_tokens = kDefaultDatasetTokens;
     resolved.assumptions.push_back(
