@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake make libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libcsv-dev clang-format clang-tidy)
+packages=(g++ cmake make libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libcsv-dev libyaml-cpp-dev
+  clang-format clang-tidy)
 install_missing() {
   local missing=()
   for package in "${packages[@]}"; do

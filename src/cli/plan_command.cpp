@@ -2,6 +2,8 @@
 #include "plan_command.hpp"
 
 #include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -12,8 +14,10 @@
 #include "ftcost/load/gpu_load.hpp"
 #include "ftcost/load/model_load.hpp"
 #include "ftcost/plan/artifacts.hpp"
+#include "ftcost/render/launch_files.hpp"
 #include "ftcost/render/plan_render.hpp"
 #include "ftcost/setup/resolve.hpp"
+#include "number_option.hpp"
 #include "plan_flags.hpp"
 #include "setup_options.hpp"
 #include "warnings.hpp"
@@ -30,7 +34,52 @@ struct PlanOptions {
   PlanFlags flags;
   render::PlanTableOptions table;
   OutputFormat format = OutputFormat::Table;
+  std::optional<std::string> emit_dir;  ///< --emit DIR
+  std::int64_t pick = 1;                ///< --pick N: which ranked plan --emit writes
 };
+
+// The base model as a trainer loads it: the preset's Hub repository, or the directory holding
+// the config.json the model was read from.
+std::string model_repo(const ModelArch& arch) {
+  if (!arch.hf_repo.empty()) {
+    return arch.hf_repo;
+  }
+  const std::filesystem::path directory = std::filesystem::path(arch.id).parent_path();
+  return directory.empty() ? std::string(".") : directory.string();
+}
+
+// Writes the launch bundle of plan --pick into --emit's directory; what an engine cannot express
+// is a warning naming the file, engine and field (docs/launch.md).
+void write_bundle(const render::PlanReport& report, const PlanOptions& options,
+                  const ModelArch& arch) {
+  const PlanRow& row = report.plan.rows.at(static_cast<std::size_t>(options.pick) - 1);
+  const render::LaunchBundle bundle = render::launch_bundle(
+      report, {.rank = static_cast<std::size_t>(options.pick),
+               .model_repo = model_repo(arch),
+               .model_family = arch.family,
+               .ftcost_version = FTCOST_VERSION,
+               .gpu_memory_gb = resolve_gpu(row.offer.gpu, default_gpus()).memory_gb});
+  const std::filesystem::path directory(*options.emit_dir);
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  std::string written;
+  for (const render::LaunchFile& file : bundle.files) {
+    const std::filesystem::path path = directory / file.name;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << file.text;
+    if (!out) {
+      throw InputError(path.string(), "--emit", "cannot write the file", "a writable directory",
+                       ExitCode::InvalidData);
+    }
+    written += (written.empty() ? "" : ", ") + file.name;
+  }
+  for (const render::LaunchRefusal& refusal : bundle.refused) {
+    std::cerr << "ftcost: warning: " << refusal.file << " not written: " << refusal.engine << " "
+              << refusal.field << ": " << refusal.why << '\n';
+  }
+  std::cerr << "ftcost: plan #" << options.pick << " written to " << directory.string() << ": "
+            << written << '\n';
+}
 
 // One configuration search; a setup impossible on that count (e.g. sharding rules) is a
 // rejection of those offers, not an error of the whole plan.
@@ -111,11 +160,22 @@ ExitCode run_plan(const PlanOptions& options) {
   }
   warn_stale_offers_shown(shown, loaded.origin, options.catalog);
   const PlanOutcome outcome = result.outcome;
-  render::render_plan({.plan = std::move(result),
-                       .request = request,
-                       .context = std::move(context),
-                       .table = options.table},
-                      options.format, std::cout);
+  if (options.emit_dir &&
+      (options.pick < 1 || static_cast<std::size_t>(options.pick) > result.rows.size())) {
+    throw InputError("", "--pick",
+                     "plan #" + std::to_string(options.pick) + " does not exist (" +
+                         std::to_string(result.rows.size()) + " plans ranked)",
+                     result.rows.empty() ? std::string("a job that fits some offer")
+                                         : "1 to " + std::to_string(result.rows.size()));
+  }
+  const render::PlanReport report{.plan = std::move(result),
+                                  .request = request,
+                                  .context = std::move(context),
+                                  .table = options.table};
+  render::render_plan(report, options.format, std::cout);
+  if (options.emit_dir) {
+    write_bundle(report, options, model.arch);
+  }
   return exit_code(outcome);
 }
 
@@ -140,6 +200,14 @@ void add_plan_command(CLI::App& app, ExitCode& result) {
   command->add_flag("--wide", options->table.wide,
                     "Table: every cost line item and p90 hours (about 145 columns)");
   add_format_option(*command, options->format);
+  CLI::Option* emit = command->add_option(
+      "--emit", options->emit_dir,
+      "Write launch files for plan --pick into DIR: sky.yaml, task.dstack.yml, axolotl.yaml, "
+      "ds_config.json when sharded, plan.json (docs/launch.md)");
+  emit->type_name("DIR");
+  add_integer_option(*command, "--pick", options->pick, 1, 1000,
+                     "Which ranked plan --emit writes (default: 1)")
+      ->needs(emit);
   command->callback([options, &result] { result = run_plan(*options); });
 }
 

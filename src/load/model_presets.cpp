@@ -131,6 +131,10 @@ ModelArch read_preset(const JsonCursor& row) {
   arch.name = row.at("name").string();
   arch.family = row.at("family").string();
   arch.source = row.at("source").string();
+  // null for the models that exist only in calibration runs (MPT-13B, MPT-70B: never published).
+  if (const auto repo = row.find("hf_repo"); repo && !repo->value().is_null()) {
+    arch.hf_repo = repo->string();
+  }
   (void)row.at("as_of").string();
   read_published(row.at("published"), arch);
   return arch;

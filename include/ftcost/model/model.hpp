@@ -40,6 +40,9 @@ struct ModelArch {
   std::string name;    ///< human name ("Llama 3.1 8B")
   std::string family;  ///< HF model_type ("llama", "qwen2", "mixtral", ...)
   std::string source;  ///< where the architecture comes from (config.json URL or path)
+  /// The Hugging Face Hub repository of a preset ("meta-llama/Llama-3.1-8B"); empty for a model
+  /// read from a config.json file.
+  std::string hf_repo;
   std::int64_t hidden_size = 0;
   std::int64_t num_layers = 0;
   std::int64_t num_heads = 0;     ///< query heads

@@ -1,0 +1,25 @@
+// How SkyPilot and dstack name ftcost's providers and GPUs (docs/launch.md#names).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ftcost::render::launch {
+
+/// SkyPilot's cloud for a catalog provider id ("vast" -> "vast"), or nullopt when SkyPilot has
+/// no such cloud.
+[[nodiscard]] std::optional<std::string> skypilot_cloud(std::string_view provider);
+
+/// dstack's backend for a catalog provider id ("vast" -> "vastai"), or nullopt.
+[[nodiscard]] std::optional<std::string> dstack_backend(std::string_view provider);
+
+/// SkyPilot's accelerator name for a canonical GPU id ("a100-80gb-sxm" -> "A100-80GB"), or
+/// nullopt.
+[[nodiscard]] std::optional<std::string> skypilot_accelerator(std::string_view gpu);
+
+/// dstack's GPU name for a canonical GPU id ("rtx-4090" -> "RTX4090"); the memory goes beside it
+/// in the gpu spec. nullopt when there is none.
+[[nodiscard]] std::optional<std::string> dstack_gpu_name(std::string_view gpu);
+
+}  // namespace ftcost::render::launch

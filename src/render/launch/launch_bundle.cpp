@@ -1,0 +1,99 @@
+// The launch bundle: the chosen plan, its derived names, and every writer's file.
+#include <fmt/format.h>
+
+#include <cctype>
+#include <cmath>
+#include <sstream>
+
+#include "ftcost/base/error.hpp"
+#include "ftcost/base/names.hpp"
+#include "launch_plan.hpp"
+
+namespace ftcost::render {
+namespace launch {
+namespace {
+
+// Lowercase letters, digits and single dashes: valid for SkyPilot, dstack and bucket names.
+std::string dashed(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) != 0) {
+      out += static_cast<char>(std::tolower(u));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') {
+    out.pop_back();
+  }
+  return out;
+}
+
+}  // namespace
+
+LaunchPlan launch_plan(const PlanReport& report, const LaunchInput& input) {
+  const auto& rows = report.plan.rows;
+  if (input.rank < 1 || input.rank > rows.size()) {
+    throw InputError("", "--pick",
+                     "plan #" + std::to_string(input.rank) + " does not exist (" +
+                         std::to_string(rows.size()) + " plans ranked)",
+                     rows.empty() ? std::string("a plan that fits: nothing to emit")
+                                  : "1 to " + std::to_string(rows.size()));
+  }
+  LaunchPlan plan;
+  plan.report = &report;
+  plan.row = &rows[input.rank - 1];
+  plan.input = input;
+  const PlanRow& row = *plan.row;
+  const TrainingSetup& setup = row.run.setup;
+  plan.nodes = row.instances;
+  plan.gpus_per_node = row.offer.gpus;
+  plan.run_name =
+      "ftcost-" + dashed(report.context.model_id) + "-" + std::string(name_of(setup.method));
+  plan.header = fmt::format(
+      "ftcost {}, plan #{}: {} {} on {} instance(s) of {}x {} at {} ({}), {:.2f} USD expected, "
+      "{:.2f} h wall",
+      input.ftcost_version, input.rank, report.context.model_id, name_of(setup.method),
+      row.instances, row.offer.gpus, row.offer.gpu, row.provider_name, name_of(row.offer.tier),
+      row.cost.total_usd(), row.wall_hours);
+  plan.checkpoint_dir = "/ckpt/" + plan.run_name;
+  plan.deepspeed = setup.sharding == Sharding::Zero1 || setup.sharding == Sharding::Zero2 ||
+                   setup.sharding == Sharding::Zero3;
+  if (row.interruption && row.run.step_s > 0) {
+    const double steps = row.interruption->checkpoint_interval_hours * 3600 / row.run.step_s;
+    plan.save_steps = std::max<std::int64_t>(1, std::llround(steps));
+  }
+  return plan;
+}
+
+std::string train_command(const LaunchPlan& plan, const std::string& rank, const std::string& nodes,
+                          const std::string& gpus, const std::string& master) {
+  if (plan.nodes == 1) {
+    return "axolotl train axolotl.yaml";
+  }
+  return fmt::format(
+      "axolotl train axolotl.yaml --launcher torchrun -- --nnodes \"${}\" --nproc_per_node "
+      "\"${}\" --node_rank \"${}\" --master_addr \"{}\" --master_port 29500",
+      nodes, gpus, rank, master);
+}
+
+}  // namespace launch
+
+LaunchBundle launch_bundle(const PlanReport& report, const LaunchInput& input) {
+  const launch::LaunchPlan plan = launch::launch_plan(report, input);
+  LaunchBundle bundle;
+  for (auto file :
+       {launch::sky_task(plan, bundle.refused), launch::dstack_task(plan, bundle.refused),
+        launch::axolotl_config(plan, bundle.refused), launch::deepspeed_config(plan)}) {
+    if (file) {
+      bundle.files.push_back(std::move(*file));
+    }
+  }
+  std::ostringstream json;
+  render_plan(report, OutputFormat::Json, json);
+  bundle.files.push_back({.name = "plan.json", .text = json.str()});
+  return bundle;
+}
+
+}  // namespace ftcost::render

@@ -1,0 +1,59 @@
+// `ftcost plan --emit DIR`: the real binary writes a launch bundle that matches the plan it
+// printed.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "run_ftcost.hpp"
+
+using Catch::Matchers::Contains;
+using ftcost::e2e::run_ftcost;
+
+namespace {
+
+std::string read(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+TEST_CASE("plan --emit writes the launch files of the plan it printed", "[emit_cli]") {
+  const auto dir = std::filesystem::temp_directory_path() / "ftcost-e2e-emit";
+  std::filesystem::remove_all(dir);
+  const auto run = run_ftcost(
+      {"plan", "--model", "8b", "--method", "qlora", "--format", "json", "--emit", dir.string()});
+  REQUIRE(run.exit_code == 0);
+  CHECK_THAT(run.err, Contains("plan #1 written to"));
+  const auto printed = nlohmann::json::parse(run.out);
+  const auto& top = printed.at("plans").at(0);
+  // plan.json is the document stdout printed.
+  CHECK(nlohmann::json::parse(read(dir / "plan.json")) == printed);
+  const std::string axolotl = read(dir / "axolotl.yaml");
+  const auto& configuration = top.at("configuration");
+  CHECK_THAT(axolotl, Contains("micro_batch_size: " +
+                               std::to_string(configuration.at("micro_batch").get<int>())));
+  CHECK_THAT(axolotl, Contains("gradient_accumulation_steps: " +
+                               std::to_string(configuration.at("grad_accum").get<int>())));
+  CHECK_THAT(read(dir / "sky.yaml"),
+             Contains("use_spot: " + std::string(top.at("tier") == "spot" ? "true" : "false")));
+  CHECK(std::filesystem::exists(dir / "task.dstack.yml"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a pick beyond the ranked plans, or without --emit, is a usage error", "[emit_cli]") {
+  const auto dir = std::filesystem::temp_directory_path() / "ftcost-e2e-emit-bad";
+  const auto beyond = run_ftcost({"plan", "--model", "8b", "--method", "qlora", "--top", "3",
+                                  "--emit", dir.string(), "--pick", "4"});
+  CHECK(beyond.exit_code == 2);
+  CHECK(beyond.out.empty());
+  CHECK_THAT(beyond.err, Contains("--pick: plan #4 does not exist (3 plans ranked)"));
+  CHECK_FALSE(std::filesystem::exists(dir));
+  const auto alone = run_ftcost({"plan", "--model", "8b", "--method", "qlora", "--pick", "2"});
+  CHECK(alone.exit_code == 2);
+  CHECK_THAT(alone.err, Contains("--pick") && Contains("--emit"));
+}
