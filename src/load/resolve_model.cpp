@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <filesystem>
 #include <utility>
 
 #include "ftcost/base/error.hpp"
@@ -50,6 +51,23 @@ const ModelArch* find_preset(std::string_view id, const std::vector<ModelArch>& 
   return it == presets.end() ? nullptr : &*it;
 }
 
+// The preset whose Hugging Face repository `spec` names, compared without case.
+const ModelArch* find_repository(std::string_view spec, const std::vector<ModelArch>& presets) {
+  const std::string wanted = lowercase(spec);
+  const auto it = std::find_if(presets.begin(), presets.end(), [&](const ModelArch& arch) {
+    return !arch.hf_repo.empty() && lowercase(arch.hf_repo) == wanted;
+  });
+  return it == presets.end() ? nullptr : &*it;
+}
+
+// "owner/name": one slash, neither end a slash, not a relative or absolute path, not a file name.
+bool looks_like_repository(std::string_view spec) {
+  const auto slash = spec.find('/');
+  return slash != std::string_view::npos && slash > 0 && slash + 1 < spec.size() &&
+         spec.find('/', slash + 1) == std::string_view::npos && spec.front() != '.' &&
+         !spec.ends_with(".json");
+}
+
 [[noreturn]] void unknown_model(std::string_view spec, const std::vector<ModelArch>& presets) {
   std::vector<std::string> names;
   names.reserve(presets.size());
@@ -69,7 +87,26 @@ const ModelArch* find_preset(std::string_view id, const std::vector<ModelArch>& 
 
 ResolvedModel resolve_model(std::string_view spec, const std::vector<ModelArch>& presets) {
   if (is_path(spec)) {
-    const std::string path(spec);
+    std::string path(spec);
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error)) {
+      path += "/config.json";  // a model directory, as trainers take it
+    } else if (!std::filesystem::exists(path, error)) {
+      if (const ModelArch* preset = find_repository(spec, presets)) {
+        return {.arch = *preset,
+                .assumptions = {{std::string(spec) + " is the Hugging Face repository of preset " +
+                                     preset->id + " (" + preset->name + ")",
+                                 "docs/models.md#aliases"}}};
+      }
+      if (looks_like_repository(spec)) {
+        throw InputError("", "--model",
+                         "'" + std::string(spec) +
+                             "' is neither a file nor the repository of a built-in preset, and "
+                             "ftcost works offline (it never downloads)",
+                         "the path of the model's config.json, or a preset (ftcost models)",
+                         ExitCode::Usage);
+      }
+    }
     return load::read_hf_config(load::read_text_file(path, kMaxConfigBytes), path);
   }
   const std::string name = lowercase(spec);

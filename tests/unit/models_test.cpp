@@ -118,3 +118,21 @@ TEST_CASE("resolve_model accepts ids, aliases and config paths, and refuses unkn
                       "no/such/config.json: no such file");
   }
 }
+
+TEST_CASE("a Hugging Face repository id names its preset; an unknown one is refused offline",
+          "[models]") {
+  const auto& presets = ftcost::default_model_presets();
+  const auto resolved = ftcost::resolve_model("Meta-Llama/Llama-3.1-8B", presets);
+  CHECK(resolved.arch.id == "llama-3.1-8b");
+  CHECK(resolved.arch.hf_repo == "meta-llama/Llama-3.1-8B");
+  REQUIRE(resolved.assumptions.size() == 1);
+  CHECK_THAT(resolved.assumptions[0].text,
+             Catch::Contains("Hugging Face repository of preset llama-3.1-8b"));
+  try {
+    (void)ftcost::resolve_model("someone/unknown-model", presets);
+    FAIL("expected InputError");
+  } catch (const ftcost::InputError& error) {
+    CHECK(error.exit_code() == ftcost::ExitCode::Usage);
+    CHECK_THAT(error.what(), Catch::Contains("works offline"));
+  }
+}

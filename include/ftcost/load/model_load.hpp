@@ -33,10 +33,12 @@ struct ResolvedModel {
   std::vector<Assumption> assumptions;
 };
 
-/// Resolves `spec`: a path to a config.json (contains '/' or ends in ".json"; read with a
-/// 1 MiB limit), a preset id from `presets`, or a size alias (docs/models.md#aliases).
-/// Throws InputError("", "--model", "unknown model '...'", "did you mean ...", ExitCode::Usage)
-/// for an unknown name, and the loaders' InputErrors (ExitCode::InvalidData) for bad files.
+/// Resolves `spec`: a path to a config.json or to the directory holding one (contains '/' or
+/// ends in ".json"; read with a 1 MiB limit); a Hugging Face repository id ("owner/name") that
+/// is no file and names a preset's repository (with an assumption saying so); a preset id from
+/// `presets`; or a size alias (docs/models.md#aliases). Never downloads. Throws InputError("",
+/// "--model", ..., ExitCode::Usage) for an unknown name or an unknown repository id, and the
+/// loaders' InputErrors (ExitCode::InvalidData) for bad files.
 [[nodiscard]] ResolvedModel resolve_model(std::string_view spec,
                                           const std::vector<ModelArch>& presets);
 
