@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ftcost/base/error.hpp"
+#include "ftcost/load/axolotl_config.hpp"
 #include "ftcost/load/catalog_load.hpp"
 #include "ftcost/load/model_load.hpp"
 #include "ftcost/model/params.hpp"
@@ -29,6 +30,15 @@ void hf_config(const std::uint8_t* data, std::size_t size) {
   try {
     const ModelArch arch = parse_hf_config(text, "config.json");
     (void)count_params(arch);
+  } catch (const InputError&) {
+    // Rejected input is the expected outcome for most mutations.
+  }
+}
+
+void axolotl_config(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  try {
+    (void)parse_axolotl_config(text, "fuzz.yaml", "/nonexistent-ftcost-fuzz");
   } catch (const InputError&) {
     // Rejected input is the expected outcome for most mutations.
   }

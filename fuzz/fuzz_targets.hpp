@@ -13,4 +13,8 @@ void catalog(const std::uint8_t* data, std::size_t size);
 /// Feeds `size` bytes to parse_hf_config (and count_params when they parse).
 void hf_config(const std::uint8_t* data, std::size_t size);
 
+/// Feeds `size` bytes to parse_axolotl_config (a `deepspeed:` path resolves under a directory
+/// that does not exist, so only absolute paths are read).
+void axolotl_config(const std::uint8_t* data, std::size_t size);
+
 }  // namespace ftcost::fuzz

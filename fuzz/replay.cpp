@@ -1,5 +1,5 @@
 // Replays a fuzz corpus through a target in a normal build, so CI re-checks every saved input.
-// Usage: fuzz_replay catalog|hf_config DIR...
+// Usage: fuzz_replay catalog|hf_config|axolotl_config DIR...
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -12,13 +12,14 @@
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: fuzz_replay catalog|hf_config DIR...\n";
+    std::cerr << "usage: fuzz_replay catalog|hf_config|axolotl_config DIR...\n";
     return 2;
   }
   const std::string target = argv[1];
-  auto* body = target == "catalog"     ? &ftcost::fuzz::catalog
-               : target == "hf_config" ? &ftcost::fuzz::hf_config
-                                       : nullptr;
+  auto* body = target == "catalog"          ? &ftcost::fuzz::catalog
+               : target == "hf_config"      ? &ftcost::fuzz::hf_config
+               : target == "axolotl_config" ? &ftcost::fuzz::axolotl_config
+                                            : nullptr;
   if (body == nullptr) {
     std::cerr << "fuzz_replay: unknown target '" << target << "'\n";
     return 2;

@@ -2,12 +2,16 @@
 #include "plan_command.hpp"
 
 #include <CLI/CLI.hpp>
+#include <array>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "catalog_options.hpp"
+#include "config_options.hpp"
 #include "enum_option.hpp"
 #include "ftcost/base/error.hpp"
 #include "ftcost/duration/duration.hpp"
@@ -20,6 +24,7 @@
 #include "number_option.hpp"
 #include "plan_flags.hpp"
 #include "setup_options.hpp"
+#include "subject_options.hpp"
 #include "warnings.hpp"
 #include "workload_options.hpp"
 
@@ -28,6 +33,7 @@ namespace {
 
 struct PlanOptions {
   std::string model;
+  std::optional<std::string> from_config;  ///< --from-config FILE
   SetupRequest setup;
   WorkloadOptions workload;
   CatalogOptions catalog;
@@ -48,28 +54,45 @@ std::string model_repo(const ModelArch& arch) {
   return directory.empty() ? std::string(".") : directory.string();
 }
 
-// Writes the launch bundle of plan --pick into --emit's directory; what an engine cannot express
-// is a warning naming the file, engine and field (docs/launch.md).
+// The files a bundle may hold: all are removed first, so a bundle never mixes two plans.
+constexpr std::array<const char*, 5> kBundleFiles{"sky.yaml", "task.dstack.yml", "axolotl.yaml",
+                                                  "ds_config.json", "plan.json"};
+
+[[noreturn]] void cannot_write(const std::filesystem::path& path, const std::string& reason) {
+  throw InputError(path.string(), "--emit", "cannot write: " + reason, "a writable directory",
+                   ExitCode::InvalidData);
+}
+
+// Writes the launch bundle of plan --pick into --emit's directory before anything reaches
+// stdout, so a write error leaves stdout empty; what an engine cannot express is a warning
+// naming the file, engine and field (docs/launch.md).
 void write_bundle(const render::PlanReport& report, const PlanOptions& options,
                   const ModelArch& arch) {
   const PlanRow& row = report.plan.rows.at(static_cast<std::size_t>(options.pick) - 1);
   const render::LaunchBundle bundle = render::launch_bundle(
       report, {.rank = static_cast<std::size_t>(options.pick),
                .model_repo = model_repo(arch),
+               .model_repo_is_local = arch.hf_repo.empty(),
                .model_family = arch.family,
                .ftcost_version = FTCOST_VERSION,
                .gpu_memory_gb = resolve_gpu(row.offer.gpu, default_gpus()).memory_gb});
   const std::filesystem::path directory(*options.emit_dir);
   std::error_code error;
   std::filesystem::create_directories(directory, error);
+  if (error) {
+    cannot_write(directory, error.message());
+  }
+  for (const char* name : kBundleFiles) {
+    std::filesystem::remove(directory / name, error);
+  }
   std::string written;
   for (const render::LaunchFile& file : bundle.files) {
     const std::filesystem::path path = directory / file.name;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << file.text;
+    out.close();
     if (!out) {
-      throw InputError(path.string(), "--emit", "cannot write the file", "a writable directory",
-                       ExitCode::InvalidData);
+      cannot_write(path, std::strerror(errno));
     }
     written += (written.empty() ? "" : ", ") + file.name;
   }
@@ -118,7 +141,9 @@ ExitCode exit_code(PlanOutcome outcome) {
   return ExitCode::Internal;
 }
 
-ExitCode run_plan(const PlanOptions& options) {
+ExitCode run_plan(PlanOptions& options) {
+  const std::vector<Assumption> config_notes =
+      apply_from_config(options.from_config, options.model, options.setup, &options.workload);
   const ResolvedWorkload workload = resolve_workload_options(options.workload);
   ResolvedModel model = resolve_model(options.model, default_model_presets());
   // Resolved once: bad setup flags fail before any offer is tried, and every (GPU, count)
@@ -150,7 +175,7 @@ ExitCode run_plan(const PlanOptions& options) {
   const std::vector<Assumption> setup_notes =
       result.rows.empty() ? resolved.assumptions() : result.rows.front().run.assumptions;
   const std::vector<Assumption>& gpu_assumptions = gpu_notes;
-  for (const auto* list : {&gpu_assumptions, &workload.assumptions, &setup_notes}) {
+  for (const auto* list : {&config_notes, &gpu_assumptions, &workload.assumptions, &setup_notes}) {
     context.assumptions.insert(context.assumptions.end(), list->begin(), list->end());
   }
   print_warnings(context.assumptions);
@@ -160,22 +185,23 @@ ExitCode run_plan(const PlanOptions& options) {
   }
   warn_stale_offers_shown(shown, loaded.origin, options.catalog);
   const PlanOutcome outcome = result.outcome;
-  if (options.emit_dir &&
-      (options.pick < 1 || static_cast<std::size_t>(options.pick) > result.rows.size())) {
+  const bool emit = options.emit_dir && !result.rows.empty();
+  if (emit && static_cast<std::size_t>(options.pick) > result.rows.size()) {
     throw InputError("", "--pick",
                      "plan #" + std::to_string(options.pick) + " does not exist (" +
                          std::to_string(result.rows.size()) + " plans ranked)",
-                     result.rows.empty() ? std::string("a job that fits some offer")
-                                         : "1 to " + std::to_string(result.rows.size()));
+                     "1 to " + std::to_string(result.rows.size()) + ", or a larger --top");
   }
   const render::PlanReport report{.plan = std::move(result),
                                   .request = request,
                                   .context = std::move(context),
                                   .table = options.table};
-  render::render_plan(report, options.format, std::cout);
-  if (options.emit_dir) {
+  if (emit) {
     write_bundle(report, options, model.arch);
+  } else if (options.emit_dir) {
+    std::cerr << "ftcost: warning: --emit: no plan fits, so no launch files were written\n";
   }
+  render::render_plan(report, options.format, std::cout);
   return exit_code(outcome);
 }
 
@@ -187,8 +213,8 @@ void add_plan_command(CLI::App& app, ExitCode& result) {
       "plan",
       "Rank GPU offers by the whole project's cost: compute, setup, storage, egress, "
       "spot interruptions");
-  command->add_option("--model", options->model, "Preset id, size alias or config.json path")
-      ->required();
+  add_model_option(*command, options->model);
+  add_from_config_option(*command, options->from_config);
   add_setup_options(*command, options->setup);
   // The GPU count comes from each offer's shape; --max-gpus bounds it.
   command->remove_option(command->get_option("--gpus"));
@@ -204,7 +230,7 @@ void add_plan_command(CLI::App& app, ExitCode& result) {
       "--emit", options->emit_dir,
       "Write launch files for plan --pick into DIR: sky.yaml, task.dstack.yml, axolotl.yaml, "
       "ds_config.json when sharded, plan.json (docs/launch.md)");
-  emit->type_name("DIR");
+  emit->type_name("DIR")->check(file_path());
   add_integer_option(*command, "--pick", options->pick, 1, 1000,
                      "Which ranked plan --emit writes (default: 1)")
       ->needs(emit);

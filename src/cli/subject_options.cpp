@@ -8,7 +8,9 @@
 namespace ftcost::cli {
 
 CLI::Option* add_model_option(CLI::App& app, std::string& spec) {
-  return app.add_option("--model", spec, "Preset id, size alias or config.json path")->required();
+  return app.add_option("--model", spec,
+                        "Preset id, size alias, Hugging Face id of a preset, or config.json path "
+                        "(or --from-config)");
 }
 
 CLI::Option* add_gpu_option(CLI::App& app, std::optional<std::string>& spelling) {

@@ -15,8 +15,9 @@ class Validator;
 
 namespace ftcost::cli {
 
-/// Adds the required `--model SPEC` (preset id, size alias or config.json path) storing into
-/// `spec`, which must outlive `app`.
+/// Adds `--model SPEC` (preset id, size alias, a preset's Hugging Face id or config.json path)
+/// storing into `spec`, which must outlive `app`; required unless --from-config gives the model
+/// (apply_from_config checks).
 CLI::Option* add_model_option(CLI::App& app, std::string& spec);
 
 /// Adds `--gpu NAME` (an id or common spelling from `ftcost gpus`) storing into `spelling` (unset

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "config_options.hpp"
 #include "enum_option.hpp"
 #include "ftcost/duration/duration.hpp"
 #include "ftcost/load/model_load.hpp"
@@ -23,6 +24,7 @@ constexpr double kMaxLinkGbPerS = 10'000;
 
 struct TimeOptions {
   std::string model;
+  std::optional<std::string> from_config;  ///< --from-config FILE
   std::optional<std::string> gpu;
   SetupRequest request;
   WorkloadOptions workload;
@@ -30,7 +32,9 @@ struct TimeOptions {
   OutputFormat format = OutputFormat::Table;
 };
 
-ExitCode run_time(const TimeOptions& options) {
+ExitCode run_time(TimeOptions& options) {
+  const std::vector<Assumption> config_notes =
+      apply_from_config(options.from_config, options.model, options.request, &options.workload);
   const ResolvedWorkload workload = resolve_workload_options(options.workload);
   const ResolvedModel model = resolve_model(options.model, default_model_presets());
   const GpuChoice gpu = choose_builtin_gpu(*options.gpu);
@@ -43,6 +47,7 @@ ExitCode run_time(const TimeOptions& options) {
   if (gpu.assumption) {
     notes.insert(notes.begin(), *gpu.assumption);
   }
+  notes.insert(notes.begin(), config_notes.begin(), config_notes.end());
   notes.insert(notes.begin(), model.assumptions.begin(), model.assumptions.end());
   print_warnings(notes);
   const bool fits = run.fits;
@@ -62,6 +67,7 @@ void add_time_command(CLI::App& app, ExitCode& result) {
   CLI::App* command =
       app.add_subcommand("time", "Training time on N GPUs of one type: tokens/s, step time, hours");
   add_model_option(*command, options->model);
+  add_from_config_option(*command, options->from_config);
   add_gpu_option(*command, options->gpu)->required();
   add_setup_options(*command, options->request, BatchDefault::Searched);
   add_workload_options(*command, options->workload);

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "config_options.hpp"
 #include "enum_option.hpp"
 #include "ftcost/base/units.hpp"
 #include "ftcost/load/model_load.hpp"
@@ -28,6 +29,7 @@ constexpr double kMaxCapacityGib = 100'000;
 
 struct VramOptions {
   std::string model;
+  std::optional<std::string> from_config;  ///< --from-config FILE
   SetupRequest request;
   std::optional<double> capacity_gib;
   std::optional<std::string> gpu;
@@ -79,12 +81,15 @@ std::optional<Capacity> capacity_for(const VramOptions& options, TrainingSetup& 
       .gib = choice.gpu->memory_gib};
 }
 
-ExitCode run_vram(const VramOptions& options) {
+ExitCode run_vram(VramOptions& options) {
+  const std::vector<Assumption> config_notes =
+      apply_from_config(options.from_config, options.model, options.request, nullptr);
   ResolvedModel model = resolve_model(options.model, default_model_presets());
   ResolvedSetup resolved = resolve_setup(model.arch, options.request);
   render::MemoryReport report;
   report.arch = &model.arch;
   report.assumptions = std::move(model.assumptions);
+  report.assumptions.insert(report.assumptions.end(), config_notes.begin(), config_notes.end());
   const std::vector<Assumption> setup_notes = resolved.assumptions();
   report.assumptions.insert(report.assumptions.end(), setup_notes.begin(), setup_notes.end());
   const std::optional<Capacity> capacity =
@@ -108,6 +113,7 @@ void add_vram_command(CLI::App& app, ExitCode& result) {
   CLI::App* command =
       app.add_subcommand("vram", "Peak GPU memory per GPU for a fine-tune, by component and phase");
   add_model_option(*command, options->model);
+  add_from_config_option(*command, options->from_config);
   add_setup_options(*command, options->request);
   CLI::Option* vram =
       add_number_option(*command, "--vram", options->capacity_gib, kMinCapacityGib, kMaxCapacityGib,

@@ -57,3 +57,32 @@ TEST_CASE("a pick beyond the ranked plans, or without --emit, is a usage error",
   CHECK(alone.exit_code == 2);
   CHECK_THAT(alone.err, Contains("--pick") && Contains("--emit"));
 }
+
+TEST_CASE("emit, then --from-config on the emitted axolotl.yaml, gives the plan's figures",
+          "[emit_cli]") {
+  const auto dir = std::filesystem::temp_directory_path() / "ftcost-e2e-roundtrip";
+  std::filesystem::remove_all(dir);
+  const auto plan = run_ftcost({"plan", "--model", "8b", "--method", "qlora", "--framework",
+                                "axolotl", "--format", "json", "--emit", dir.string()});
+  REQUIRE(plan.exit_code == 0);
+  const auto top = nlohmann::json::parse(plan.out).at("plans").at(0);
+  const auto& planned = top.at("configuration");
+  const auto time = run_ftcost({"time", "--from-config", (dir / "axolotl.yaml").string(), "--gpu",
+                                top.at("gpu").get<std::string>(), "--format", "json"});
+  REQUIRE(time.exit_code == 0);
+  const auto timed = nlohmann::json::parse(time.out);
+  CHECK(timed.at("peak_reserved_gib").get<double>() ==
+        Approx(planned.at("peak_reserved_gib").get<double>()).epsilon(1e-9));
+  CHECK(timed.at("tokens_per_s_per_gpu").get<double>() ==
+        Approx(planned.at("tokens_per_s_per_gpu").get<double>()).epsilon(1e-9));
+  CHECK(timed.at("train_hours").get<double>() ==
+        Approx(top.at("train_hours").get<double>()).epsilon(1e-9));
+  CHECK_THAT(timed.at("assumptions").dump(), Contains("Hugging Face repository of preset"));
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("without --model or --from-config the model is a usage error", "[emit_cli]") {
+  const auto run = run_ftcost({"vram", "--method", "qlora"});
+  CHECK(run.exit_code == 2);
+  CHECK_THAT(run.err, Contains("--model: required") && Contains("--from-config"));
+}

@@ -93,7 +93,8 @@ TEST_CASE("a spot QLoRA plan becomes a SkyPilot task with the plan's resources",
   CHECK(sky["resources"]["accelerators"].as<std::string>() == "RTX4090:1");
   CHECK(sky["resources"]["infra"].as<std::string>() == "vast");
   CHECK(sky["resources"]["use_spot"].as<bool>());
-  CHECK(sky["resources"]["disk_size"].as<int>() == 17);  // 16.2 GB rounded up
+  // The plan's 16.2 GB volume plus 50 GB for the OS and environment, rounded up.
+  CHECK(sky["resources"]["disk_size"].as<int>() == 67);
   CHECK(sky["resources"]["job_recovery"]["strategy"].as<std::string>() == "EAGER_NEXT_REGION");
   CHECK(sky["envs"]["HF_TOKEN"].IsNull());
   CHECK(sky["run"].as<std::string>() == "axolotl train axolotl.yaml\n");  // a literal block
@@ -105,7 +106,7 @@ TEST_CASE("the same plan becomes a dstack task with a per-instance price cap", "
   const YAML::Node task = yaml_of(bundle, "task.dstack.yml");
   CHECK(task["type"].as<std::string>() == "task");
   CHECK(task["resources"]["gpu"].as<std::string>() == "RTX4090:24GB:1");
-  CHECK(task["resources"]["disk"].as<std::string>() == "17GB..");
+  CHECK(task["resources"]["disk"].as<std::string>() == "67GB..");
   CHECK(task["backends"][0].as<std::string>() == "vastai");
   CHECK(task["spot_policy"].as<std::string>() == "spot");
   CHECK(task["max_price"].as<double>() == Approx(0.12));  // 0.113 rounded up to the cent
@@ -136,6 +137,8 @@ TEST_CASE("the Axolotl config carries exactly the estimated setup", "[launch]") 
   CHECK(config["save_steps"].as<int>() == 500);  // 0.5 h / 3.6 s
   CHECK(config["save_total_limit"].as<int>() == 2);
   CHECK(config["auto_resume_from_checkpoints"].as<bool>());
+  // No bucket: checkpoints stay in the job's working directory, writable without root.
+  CHECK(config["output_dir"].as<std::string>() == "ckpt/ftcost-llama-3-1-8b-qlora");
   CHECK_FALSE(config["deepspeed"]);
   CHECK(file_named(bundle, "ds_config.json") == nullptr);
   const auto plan = nlohmann::json::parse(file_named(bundle, "plan.json")->text);
@@ -201,18 +204,33 @@ TEST_CASE("what an engine cannot express is refused, naming the engine and field
   row = spot_row();
   row.run.setup.framework = ftcost::Framework::Torchtune;
   const auto torchtune = ftcost::render::launch_bundle(report_of(row), input());
-  REQUIRE(torchtune.refused.size() == 1);
+  // Without axolotl.yaml the engines' files would run nothing: they are refused too.
+  REQUIRE(torchtune.refused.size() == 3);
   CHECK(torchtune.refused[0].engine == "Axolotl");
   CHECK_THAT(torchtune.refused[0].why, Contains("--framework torchtune"));
+  CHECK(torchtune.refused[1].file == "sky.yaml");
+  CHECK(torchtune.refused[2].field == "commands");
   CHECK(file_named(torchtune, "axolotl.yaml") == nullptr);
+  CHECK(file_named(torchtune, "sky.yaml") == nullptr);
+  CHECK(file_named(torchtune, "plan.json") != nullptr);
 
   row = spot_row();
   row.run.setup.sharding = ftcost::Sharding::Fsdp;
   auto unknown_family = input();
   unknown_family.model_family = "falcon";
   const auto fsdp = ftcost::render::launch_bundle(report_of(row), unknown_family);
-  REQUIRE(fsdp.refused.size() == 1);
+  REQUIRE(fsdp.refused.size() == 3);
   CHECK(fsdp.refused[0].field == "fsdp_config.transformer_layer_cls_to_wrap");
+}
+
+TEST_CASE("LoRA on an 8-bit base is Axolotl's lora adapter with load_in_8bit", "[launch]") {
+  ftcost::PlanRow row = spot_row();
+  row.run.setup.quant = ftcost::Quant::Int8;  // --method qlora --quant int8
+  const YAML::Node config =
+      yaml_of(ftcost::render::launch_bundle(report_of(row), input()), "axolotl.yaml");
+  CHECK(config["adapter"].as<std::string>() == "lora");
+  CHECK(config["load_in_8bit"].as<bool>());
+  CHECK_FALSE(config["load_in_4bit"]);
 }
 
 TEST_CASE("a rank that is not a plan is a usage error on --pick", "[launch]") {

@@ -32,8 +32,9 @@ struct LaunchBundle {
 
 /// What the bundle is made from besides the report.
 struct LaunchInput {
-  std::size_t rank = 1;        ///< 1-based rank of the plan in report.plan.rows
-  std::string model_repo;      ///< Hugging Face repository or local directory of the base model
+  std::size_t rank = 1;    ///< 1-based rank of the plan in report.plan.rows
+  std::string model_repo;  ///< Hugging Face repository or local directory of the base model
+  bool model_repo_is_local = false;  ///< model_repo is a directory on this machine
   std::string model_family;    ///< Transformers model_type ("llama"): FSDP's decoder-layer class
   std::string ftcost_version;  ///< written into every file's header
   double gpu_memory_gb = 0;    ///< the plan's GPU as labelled (dstack's gpu spec), GB

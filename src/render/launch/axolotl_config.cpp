@@ -82,6 +82,10 @@ std::optional<LaunchRefusal> inexpressible(const LaunchPlan& plan) {
     return refusal("gptq",
                    "a GPTQ base needs a pre-quantized repository, not " + plan.input.model_repo);
   }
+  if (setup.sharding == Sharding::Fsdp && setup.grad_ckpt == GradCkpt::Offload) {
+    return refusal("fsdp_config.activation_checkpointing",
+                   "--grad-ckpt offload under FSDP has no Axolotl form ftcost has modelled");
+  }
   if (setup.cpu_offload != CpuOffload::None && !plan.deepspeed &&
       !(setup.sharding == Sharding::Fsdp && setup.cpu_offload == CpuOffload::Params)) {
     return refusal("fsdp_config.offload_params",
@@ -106,9 +110,10 @@ void write_adapter(YAML::Emitter& out, const TrainingSetup& setup) {
   if (setup.method == Method::Full) {
     return;
   }
-  out << YAML::Key << "adapter" << YAML::Value
-      << (setup.method == Method::Qlora ? "qlora" : "lora");
-  if (setup.quant == Quant::Nf4 || setup.quant == Quant::Nf4Dq) {
+  // Axolotl's "qlora" is a 4-bit base; LoRA on an 8-bit base is its "lora" + load_in_8bit.
+  const bool four_bit = setup.quant == Quant::Nf4 || setup.quant == Quant::Nf4Dq;
+  out << YAML::Key << "adapter" << YAML::Value << (four_bit ? "qlora" : "lora");
+  if (four_bit) {
     out << YAML::Key << "load_in_4bit" << YAML::Value << true;
     out << YAML::Key << "bnb_config_kwargs" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "bnb_4bit_quant_type" << YAML::Value << "nf4";
@@ -173,6 +178,19 @@ std::optional<LaunchFile> axolotl_config(const LaunchPlan& plan,
   out << YAML::Comment(
       "every key below is the setup ftcost estimated; change one and the "
       "estimate no longer holds");
+  if (setup.framework == Framework::Hf) {
+    out << YAML::Newline
+        << YAML::Comment(
+               "estimated for --framework hf (TRL): Axolotl keeps the non-quantized "
+               "weights in 16 bits where TRL upcasts them to fp32, so under Axolotl the "
+               "peak is lower; plan with --framework axolotl for Axolotl's own figures");
+  }
+  if (plan.input.model_repo_is_local) {
+    out << YAML::Newline
+        << YAML::Comment(
+               "base_model is the directory of the config.json ftcost read: replace it "
+               "with the model's Hugging Face id or its path on the node");
+  }
   out << YAML::BeginMap;
   out << YAML::Key << "base_model" << YAML::Value << plan.input.model_repo;
   write_adapter(out, setup);

@@ -46,6 +46,12 @@ std::optional<LaunchFile> dstack_task(const LaunchPlan& plan, std::vector<Launch
                "interruption starts over unless you attach a dstack volume at /ckpt")
         << YAML::Newline;
   }
+  if (plan.nodes > 1) {
+    out << YAML::Comment(
+               "several nodes: dstack places them on a fleet with placement: cluster; "
+               "create one first")
+        << YAML::Newline;
+  }
   out << YAML::Comment("launch: dstack apply -f task.dstack.yml");
   out << YAML::BeginMap;
   out << YAML::Key << "type" << YAML::Value << "task";
@@ -66,8 +72,7 @@ std::optional<LaunchFile> dstack_task(const LaunchPlan& plan, std::vector<Launch
   out << YAML::Key << "gpu" << YAML::Value
       << *gpu + ":" + std::to_string(std::lround(plan.input.gpu_memory_gb)) +
              "GB:" + std::to_string(plan.gpus_per_node);
-  out << YAML::Key << "disk" << YAML::Value
-      << std::to_string(static_cast<std::int64_t>(std::ceil(row.disk_gb))) + "GB..";
+  out << YAML::Key << "disk" << YAML::Value << std::to_string(node_disk_gb(row)) + "GB..";
   out << YAML::EndMap;
   out << YAML::Key << "backends" << YAML::Value << YAML::BeginSeq << *backend << YAML::EndSeq;
   out << YAML::Key << "spot_policy" << YAML::Value << (spot ? "spot" : "on-demand");

@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <filesystem>
 #include <sstream>
 
 #include "ftcost/base/error.hpp"
@@ -49,15 +50,23 @@ LaunchPlan launch_plan(const PlanReport& report, const LaunchInput& input) {
   const TrainingSetup& setup = row.run.setup;
   plan.nodes = row.instances;
   plan.gpus_per_node = row.offer.gpus;
+  // A config.json path names the model by its file; names stay within 40 characters (dstack's
+  // run-name limit).
+  const std::string& id = report.context.model_id;
+  const bool file = id.find('/') != std::string::npos || id.ends_with(".json");
+  const std::string model = file ? std::filesystem::path(id).stem().string() : id;
   plan.run_name =
-      "ftcost-" + dashed(report.context.model_id) + "-" + std::string(name_of(setup.method));
+      ("ftcost-" + dashed(model)).substr(0, 32) + "-" + std::string(name_of(setup.method));
   plan.header = fmt::format(
       "ftcost {}, plan #{}: {} {} on {} instance(s) of {}x {} at {} ({}), {:.2f} USD expected, "
       "{:.2f} h wall",
       input.ftcost_version, input.rank, report.context.model_id, name_of(setup.method),
       row.instances, row.offer.gpus, row.offer.gpu, row.provider_name, name_of(row.offer.tier),
       row.cost.total_usd(), row.wall_hours);
-  plan.checkpoint_dir = "/ckpt/" + plan.run_name;
+  // A mounted bucket is at /ckpt; otherwise checkpoints stay in the job's working directory,
+  // which the engines' non-root users can write.
+  plan.checkpoint_dir =
+      (report.request.checkpoint_to == kCheckpointToVolume ? "ckpt/" : "/ckpt/") + plan.run_name;
   plan.deepspeed = setup.sharding == Sharding::Zero1 || setup.sharding == Sharding::Zero2 ||
                    setup.sharding == Sharding::Zero3;
   if (row.interruption && row.run.step_s > 0) {
@@ -83,12 +92,23 @@ std::string train_command(const LaunchPlan& plan, const std::string& rank, const
 LaunchBundle launch_bundle(const PlanReport& report, const LaunchInput& input) {
   const launch::LaunchPlan plan = launch::launch_plan(report, input);
   LaunchBundle bundle;
-  for (auto file :
-       {launch::sky_task(plan, bundle.refused), launch::dstack_task(plan, bundle.refused),
-        launch::axolotl_config(plan, bundle.refused), launch::deepspeed_config(plan)}) {
-    if (file) {
-      bundle.files.push_back(std::move(*file));
+  auto training = launch::axolotl_config(plan, bundle.refused);
+  if (training) {
+    for (auto file :
+         {launch::sky_task(plan, bundle.refused), launch::dstack_task(plan, bundle.refused),
+          std::move(training), launch::deepspeed_config(plan)}) {
+      if (file) {
+        bundle.files.push_back(std::move(*file));
+      }
     }
+  } else {
+    // The engines' files start `axolotl train axolotl.yaml`: without it they would launch
+    // nothing runnable.
+    const std::string why = "axolotl.yaml, which it runs, was not written";
+    bundle.refused.push_back(
+        {.file = "sky.yaml", .engine = "SkyPilot", .field = "run", .why = why});
+    bundle.refused.push_back(
+        {.file = "task.dstack.yml", .engine = "dstack", .field = "commands", .why = why});
   }
   std::ostringstream json;
   render_plan(report, OutputFormat::Json, json);

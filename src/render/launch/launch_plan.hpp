@@ -1,6 +1,7 @@
 // The chosen plan as every launch-file writer sees it (docs/launch.md).
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,6 +44,16 @@ struct LaunchPlan {
 [[nodiscard]] std::string train_command(const LaunchPlan& plan, const std::string& rank,
                                         const std::string& nodes, const std::string& gpus,
                                         const std::string& master);
+
+/// Disk the engines' boot disk needs beyond the plan's data volume: the OS, the CUDA/PyTorch
+/// image and the Axolotl environment (an assumption: docs/launch.md#disk), GB.
+inline constexpr double kEnvironmentDiskGb = 50;
+
+/// The node's disk: the plan's volume (model, dataset, outputs) plus kEnvironmentDiskGb, GB,
+/// rounded up.
+[[nodiscard]] inline std::int64_t node_disk_gb(const PlanRow& row) {
+  return static_cast<std::int64_t>(std::ceil(row.disk_gb + kEnvironmentDiskGb));
+}
 
 /// The install step: Axolotl with FlashAttention and DeepSpeed.
 inline constexpr const char* kInstallCommand = "pip install \"axolotl[flash-attn,deepspeed]\"";

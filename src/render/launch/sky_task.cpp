@@ -73,8 +73,7 @@ std::optional<LaunchFile> sky_task(const LaunchPlan& plan, std::vector<LaunchRef
       << *accelerator + ":" + std::to_string(plan.gpus_per_node);
   out << YAML::Key << "infra" << YAML::Value << *cloud;
   out << YAML::Key << "use_spot" << YAML::Value << spot;
-  out << YAML::Key << "disk_size" << YAML::Value
-      << static_cast<std::int64_t>(std::ceil(row.disk_gb));
+  out << YAML::Key << "disk_size" << YAML::Value << node_disk_gb(row);
   if (spot) {
     out << YAML::Key << "job_recovery" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "strategy" << YAML::Value << "EAGER_NEXT_REGION";
