@@ -43,7 +43,8 @@ std::optional<LaunchFile> dstack_task(const LaunchPlan& plan, std::vector<Launch
   if (spot) {
     out << YAML::Comment(
                "checkpoints stay on the instance's disk: a retried run after an "
-               "interruption starts over unless you attach a dstack volume at /ckpt")
+               "interruption starts over unless you attach a dstack volume and point "
+               "axolotl.yaml's output_dir at it")
         << YAML::Newline;
   }
   if (plan.nodes > 1) {
