@@ -5,6 +5,7 @@
 
 #include "ftcost/base/error.hpp"
 #include "ftcost/load/axolotl_config.hpp"
+#include "ftcost/load/model_load.hpp"
 #include "subject_options.hpp"
 
 namespace ftcost::cli {
@@ -29,6 +30,13 @@ std::vector<Assumption> apply_from_config(const std::optional<std::string>& path
   std::vector<Assumption> notes = std::move(config.notes);
   if (model.empty()) {
     model = config.model;
+    try {
+      (void)resolve_model(model, default_model_presets());
+    } catch (const InputError& error) {
+      // The model came from the file, not from a flag: say so, as invalid data.
+      throw InputError(*path, "/base_model", error.problem(), error.accepted(),
+                       ExitCode::InvalidData);
+    }
   } else if (model != config.model) {
     notes.push_back({"--model " + model + " overrides base_model " + config.model + " of " + *path,
                      "docs/launch.md#from-config"});

@@ -96,6 +96,9 @@ void write_bundle(const render::PlanReport& report, const PlanOptions& options,
     }
     written += (written.empty() ? "" : ", ") + file.name;
   }
+  for (const std::string& warning : bundle.warnings) {
+    std::cerr << "ftcost: warning: --emit: " << warning << '\n';
+  }
   for (const render::LaunchRefusal& refusal : bundle.refused) {
     std::cerr << "ftcost: warning: " << refusal.file << " not written: " << refusal.engine << " "
               << refusal.field << ": " << refusal.why << '\n';

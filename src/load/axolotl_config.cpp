@@ -181,8 +181,14 @@ void read_sharding(const Reader& in, const std::string& directory, SetupRequest&
   if (const auto path = in.scalar<std::string>("deepspeed", "a path to a DeepSpeed JSON file")) {
     const std::string file =
         std::filesystem::path(*path).is_absolute() ? *path : directory + "/" + *path;
-    const nlohmann::json ds =
-        load::parse_json_text(load::read_text_file(file, kMaxConfigBytes), file);
+    nlohmann::json ds;
+    try {
+      ds = load::parse_json_text(load::read_text_file(file, kMaxConfigBytes), file);
+    } catch (const InputError& error) {
+      const std::string where = error.where().empty() ? "" : ": " + error.where();
+      in.fail("deepspeed", error.origin() + where + ": " + error.problem(),
+              "a readable DeepSpeed JSON file, relative to the config");
+    }
     const nlohmann::json zero =
         ds.is_object() && ds.contains("zero_optimization") && ds["zero_optimization"].is_object()
             ? ds["zero_optimization"]
@@ -222,11 +228,21 @@ ConfigSetup parse_axolotl_config(std::string_view text, const std::string& origi
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& error) {
-    throw InputError(origin + ":" + std::to_string(error.mark.line + 1), "", "invalid YAML",
-                     "an Axolotl config (YAML mapping)", ExitCode::InvalidData);
+    throw InputError(origin + ":" + std::to_string(error.mark.line + 1) + ":" +
+                         std::to_string(error.mark.column + 1),
+                     "", "invalid YAML: " + error.msg, "an Axolotl config (a YAML text file)",
+                     ExitCode::InvalidData);
   }
   if (!root.IsMap()) {
     throw InputError(origin, "", "not a YAML mapping", "an Axolotl config", ExitCode::InvalidData);
+  }
+  std::set<std::string> seen;
+  for (const auto& entry : root) {
+    if (entry.first.IsScalar() && !seen.insert(entry.first.Scalar()).second) {
+      // yaml-cpp keeps the first, PyYAML (Axolotl) the last: refuse rather than guess.
+      throw InputError(origin, "/" + entry.first.Scalar(), "duplicate key",
+                       "each key once (Axolotl would take the last)", ExitCode::InvalidData);
+    }
   }
   const Reader in(root, origin);
   ConfigSetup out;
@@ -252,6 +268,10 @@ ConfigSetup parse_axolotl_config(std::string_view text, const std::string& origi
     throw InputError(origin + ":" + std::to_string(error.mark.line + 1), "",
                      "a value has the wrong type", "the types of Axolotl's config schema",
                      ExitCode::InvalidData);
+  }
+  if (r.method == Method::Full) {
+    out.notes.push_back(
+        {"no adapter key: full fine-tuning (Axolotl's default)", "docs/launch.md#from-config"});
   }
   if (!r.seq_len) {
     r.seq_len = 512;

@@ -86,3 +86,15 @@ TEST_CASE("without --model or --from-config the model is a usage error", "[emit_
   CHECK(run.exit_code == 2);
   CHECK_THAT(run.err, Contains("--model: required") && Contains("--from-config"));
 }
+
+TEST_CASE("a base_model the config names but ftcost cannot resolve is bad data in that file",
+          "[emit_cli]") {
+  const auto path = std::filesystem::temp_directory_path() / "ftcost-e2e-unknown-base.yaml";
+  std::ofstream(path) << "base_model: someone/unknown\nadapter: lora\n";
+  const auto run = run_ftcost({"vram", "--from-config", path.string()});
+  CHECK(run.exit_code == 3);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err,
+             Contains("ftcost-e2e-unknown-base.yaml: /base_model:") && Contains("works offline"));
+  std::filesystem::remove(path);
+}

@@ -67,7 +67,9 @@ TEST_CASE("a DeepSpeed file named by the config sets the ZeRO stage and offload"
   CHECK(config.request.cpu_offload == ftcost::CpuOffload::Params);
   CHECK(config.request.precision == ftcost::Precision::Bf16True);
   CHECK(config.request.seq_len == 512);  // Axolotl's default, stated
-  CHECK_THAT(config.notes[0].text, Contains("Axolotl's default 512"));
+  REQUIRE(config.notes.size() == 2);
+  CHECK_THAT(config.notes[0].text, Contains("full fine-tuning"));
+  CHECK_THAT(config.notes[1].text, Contains("Axolotl's default 512"));
   std::filesystem::remove_all(dir);
 }
 
@@ -77,8 +79,10 @@ TEST_CASE("bad Axolotl configs name the file and key", "[axolotl]") {
       {"base_model: m\nadapter: ia3\n", "c.yaml: /adapter: 'ia3' is not modelled"},
       {"base_model: m\nmicro_batch_size: 0\n", "/micro_batch_size: must be >= 1"},
       {"base_model: m\noptimizer: lion_8bit\n", "/optimizer: 'lion_8bit' is not modelled"},
-      {"base_model: [unclosed\n", "c.yaml:"},
+      {"base_model: [unclosed\n", "c.yaml:2:1: invalid YAML"},
       {"- a list\n", "not a YAML mapping"},
+      {"base_model: a\nbase_model: b\n", "c.yaml: /base_model: duplicate key"},
+      {"base_model: m\ndeepspeed: missing.json\n", "c.yaml: /deepspeed: ./missing.json"},
   }));
   try {
     (void)ftcost::parse_axolotl_config(text, "c.yaml", ".");

@@ -87,6 +87,10 @@ YAML::Node yaml_of(const ftcost::render::LaunchBundle& bundle, const std::string
 TEST_CASE("a spot QLoRA plan becomes a SkyPilot task with the plan's resources", "[launch]") {
   const auto bundle = ftcost::render::launch_bundle(report_of(spot_row()), input());
   CHECK(bundle.refused.empty());
+  // Spot with checkpoints on the volume: an engine's retry restarts from scratch, unlike the
+  // resume the plan costed, and --emit says so.
+  REQUIRE(bundle.warnings.size() == 1);
+  CHECK_THAT(bundle.warnings[0], Contains("restarts from scratch"));
   const YAML::Node sky = yaml_of(bundle, "sky.yaml");
   CHECK(sky["name"].as<std::string>() == "ftcost-llama-3-1-8b-qlora");
   CHECK(sky["num_nodes"].as<int>() == 1);
@@ -163,6 +167,7 @@ TEST_CASE("a multi-node ZeRO-3 full fine-tune gets torchrun and a DeepSpeed conf
   auto in = input();
   in.gpu_memory_gb = 80;
   const auto bundle = ftcost::render::launch_bundle(report_of(row), in);
+  CHECK(bundle.warnings.empty());  // on-demand: nothing to resume
   const YAML::Node sky = yaml_of(bundle, "sky.yaml");
   CHECK(sky["num_nodes"].as<int>() == 2);
   CHECK(sky["resources"]["accelerators"].as<std::string>() == "H100:8");

@@ -28,6 +28,8 @@ struct LaunchRefusal {
 struct LaunchBundle {
   std::vector<LaunchFile> files;
   std::vector<LaunchRefusal> refused;
+  /// Where a written file runs differently from what the plan costed, one line each.
+  std::vector<std::string> warnings;
 };
 
 /// What the bundle is made from besides the report.

@@ -93,6 +93,7 @@ LaunchBundle launch_bundle(const PlanReport& report, const LaunchInput& input) {
   const launch::LaunchPlan plan = launch::launch_plan(report, input);
   LaunchBundle bundle;
   auto training = launch::axolotl_config(plan, bundle.refused);
+  const bool trains = training.has_value();
   if (training) {
     for (auto file :
          {launch::sky_task(plan, bundle.refused), launch::dstack_task(plan, bundle.refused),
@@ -109,6 +110,15 @@ LaunchBundle launch_bundle(const PlanReport& report, const LaunchInput& input) {
         {.file = "sky.yaml", .engine = "SkyPilot", .field = "run", .why = why});
     bundle.refused.push_back(
         {.file = "task.dstack.yml", .engine = "dstack", .field = "commands", .why = why});
+  }
+  const PlanRow& row = *plan.row;
+  if (trains && row.offer.tier == Tier::Spot &&
+      report.request.checkpoint_to == kCheckpointToVolume) {
+    bundle.warnings.push_back(
+        "the plan costs spot interruptions as resumes from checkpoints on a kept volume, but a "
+        "SkyPilot or dstack retry starts a fresh node and so restarts from scratch; plan with "
+        "--checkpoint-to s3 (SkyPilot mounts the bucket) or --tier on-demand to launch as "
+        "costed");
   }
   std::ostringstream json;
   render_plan(report, OutputFormat::Json, json);

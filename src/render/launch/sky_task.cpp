@@ -61,9 +61,9 @@ std::optional<LaunchFile> sky_task(const LaunchPlan& plan, std::vector<LaunchRef
                "to mount a bucket")
         << YAML::Newline;
   }
-  out << YAML::Comment(spot ? "launch: sky jobs launch sky.yaml (a managed job recovers from "
-                              "preemption)"
-                            : "launch: sky launch sky.yaml");
+  out << YAML::Comment(spot ? "launch: sky jobs launch --env HF_TOKEN sky.yaml (a managed job "
+                              "recovers from preemption)"
+                            : "launch: sky launch --env HF_TOKEN sky.yaml");
   out << YAML::BeginMap;
   out << YAML::Key << "name" << YAML::Value << plan.run_name;
   out << YAML::Key << "num_nodes" << YAML::Value << plan.nodes;
