@@ -5,6 +5,7 @@
 #include <array>
 #include <utility>
 
+#include "engine_names.hpp"
 #include "launch_plan.hpp"
 
 namespace ftcost::render::launch {
@@ -53,12 +54,7 @@ std::optional<std::string> decoder_layer_class(const std::string& family) {
        {"gemma3_text", "Gemma3DecoderLayer"},
        {"phi3", "Phi3DecoderLayer"},
        {"olmo2", "Olmo2DecoderLayer"}}};
-  for (const auto& [model_type, layer] : kClasses) {
-    if (model_type == family) {
-      return std::string(layer);
-    }
-  }
-  return std::nullopt;
+  return lookup(family, kClasses);
 }
 
 // The first setting Axolotl cannot express, as a refusal; nullopt when all can be.

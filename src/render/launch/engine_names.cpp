@@ -10,15 +10,6 @@ namespace {
 
 using Pair = std::pair<std::string_view, std::string_view>;
 
-std::optional<std::string> find(std::string_view key, const auto& table) {
-  for (const auto& [from, to] : table) {
-    if (from == key) {
-      return std::string(to);
-    }
-  }
-  return std::nullopt;
-}
-
 // SkyPilot clouds (sky/clouds): both RunPod tiers are the one `runpod` cloud.
 constexpr std::array<Pair, 9> kSkypilotClouds{{{"aws", "aws"},
                                                {"gcp", "gcp"},
@@ -96,19 +87,19 @@ constexpr std::array<Pair, 22> kDstackGpus{{{"rtx-3090", "RTX3090"},
 }  // namespace
 
 std::optional<std::string> skypilot_cloud(std::string_view provider) {
-  return find(provider, kSkypilotClouds);
+  return lookup(provider, kSkypilotClouds);
 }
 
 std::optional<std::string> dstack_backend(std::string_view provider) {
-  return find(provider, kDstackBackends);
+  return lookup(provider, kDstackBackends);
 }
 
 std::optional<std::string> skypilot_accelerator(std::string_view gpu) {
-  return find(gpu, kSkypilotAccelerators);
+  return lookup(gpu, kSkypilotAccelerators);
 }
 
 std::optional<std::string> dstack_gpu_name(std::string_view gpu) {
-  return find(gpu, kDstackGpus);
+  return lookup(gpu, kDstackGpus);
 }
 
 }  // namespace ftcost::render::launch

@@ -7,6 +7,18 @@
 
 namespace ftcost::render::launch {
 
+/// The value `key` maps to in a table of (key, value) pairs, or nullopt: the one lookup every
+/// name table of the launch writers uses.
+template <class Table>
+[[nodiscard]] std::optional<std::string> lookup(std::string_view key, const Table& table) {
+  for (const auto& [from, to] : table) {
+    if (from == key) {
+      return std::string(to);
+    }
+  }
+  return std::nullopt;
+}
+
 /// SkyPilot's cloud for a catalog provider id ("vast" -> "vast"), or nullopt when SkyPilot has
 /// no such cloud.
 [[nodiscard]] std::optional<std::string> skypilot_cloud(std::string_view provider);
