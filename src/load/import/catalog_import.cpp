@@ -1,0 +1,2 @@
+// Placeholder.
+#include "ftcost/load/catalog_import.hpp"

@@ -1,0 +1,2 @@
+// Tests of the skypilot catalog importer (written with the reader).
+#include <catch2/catch.hpp>

@@ -1,0 +1,2 @@
+// Tests of the vast catalog importer (written with the reader).
+#include <catch2/catch.hpp>
