@@ -4,24 +4,66 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "catalog_options.hpp"
+#include "ftcost/load/catalog_import.hpp"
 #include "ftcost/load/catalog_load.hpp"
+#include "ftcost/load/gpu_load.hpp"
+#include "import_report.hpp"
 #include "number_option.hpp"
 #include "subject_options.hpp"
 
 namespace ftcost::cli {
 namespace {
 
+// The first 64 KiB of a file, enough for detect_catalog_format; "" when unreadable (the full
+// load that follows reports why).
+std::string read_catalog_head(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return head;
+}
+
 struct ValidateOptions {
   std::string path;
   bool overlay = false;
-  CatalogOptions age;  ///< only --max-catalog-age and --strict-catalog-age are used
+  CatalogOptions age;  ///< --max-catalog-age, --strict-catalog-age, --as-of, --strict
 };
 
+// Another tool's catalog: imported as --catalog-add would, with its summary on stderr and a
+// one-line verdict on stdout.
+ExitCode run_validate_import(const ValidateOptions& options) {
+  const LoadedOverlay loaded = load_catalog_overlay(options.path, options.age.as_of,
+                                                    options.age.strict, default_gpus(),
+                                                    builtin_catalog());
+  const ImportReport& r = *loaded.import;
+  for (const std::string& line : import_report_lines(r)) {
+    std::cerr << "ftcost: " << line << '\n';
+  }
+  std::size_t unknown = 0;
+  for (const auto& [name, rows] : r.unknown_gpus) {
+    unknown += rows;
+  }
+  std::cout << fmt::format(
+      "{}: {} catalog imported: {} offers of {} from {} rows ({} skipped, {} of unknown GPUs), "
+      "as of {} ({})\n",
+      loaded.path, name_of(r.format), r.offers, join_names(r.providers), r.rows, r.skipped.size(),
+      unknown, r.as_of, name_of(r.as_of_basis));
+  return ExitCode::Ok;
+}
+
 ExitCode run_validate(const ValidateOptions& options) {
+  if (const CatalogSpec spec = split_catalog_spec(options.path);
+      spec.format || detect_catalog_format(read_catalog_head(spec.path)).value_or(
+                         CatalogFormat::Ftcost) != CatalogFormat::Ftcost) {
+    return run_validate_import(options);
+  }
   const Catalog catalog = load_catalog_file(
       options.path, known_gpu_ids(), options.overlay ? CatalogRole::Overlay : CatalogRole::Full);
   if (options.overlay) {
@@ -44,7 +86,9 @@ void add_catalog_command(CLI::App& app, ExitCode& result) {
   command->require_subcommand(1, 1);
   CLI::App* validate = command->add_subcommand(
       "validate", "Check a catalog file: syntax, schema, ranges, ids, duplicates, ages");
-  validate->add_option("file", options->path, "Catalog file (schema: docs/catalog.md)")
+  validate->add_option("file", options->path,
+                       "Catalog file (schema: docs/catalog.md), or [skypilot:|gpuhunt:|vast:]FILE "
+                       "to import (docs/catalog.md#import)")
       ->required()
       ->check(file_path());
   validate->add_flag("--add", options->overlay,
@@ -53,6 +97,7 @@ void add_catalog_command(CLI::App& app, ExitCode& result) {
                      "Warn about offers older than this many days (default: 60)");
   validate->add_flag("--strict-catalog-age", options->age.strict_age,
                      "Make stale offers an error (exit code 3)");
+  add_import_options(*validate, options->age);
   validate->callback([options, &result] { result = run_validate(*options); });
 }
 

@@ -2,13 +2,16 @@
 #include "catalog_options.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
 #include "ftcost/base/error.hpp"
+#include "ftcost/load/catalog_import.hpp"
 #include "ftcost/load/catalog_load.hpp"
 #include "ftcost/load/defaults.hpp"
 #include "ftcost/load/gpu_load.hpp"
+#include "import_report.hpp"
 #include "number_option.hpp"
 #include "subject_options.hpp"
 
@@ -29,13 +32,52 @@ void add_catalog_options(CLI::App& app, CatalogOptions& options) {
                  "Price catalog file replacing the built-in one (schema: docs/catalog.md)")
       ->check(file_path());
   app.add_option("--catalog-add", options.adds,
-                 "Catalog file merged over the selected one, e.g. your negotiated prices "
-                 "(repeatable)")
+                 "Catalog file merged over the selected one (repeatable): ftcost's schema, or "
+                 "[skypilot:]vms.csv, [gpuhunt:]<provider>.csv, [vast:]offers.json "
+                 "(docs/catalog.md#import)")
       ->check(file_path());
   add_integer_option(app, "--max-catalog-age", options.max_age_days, 0, kMaxAgeLimitDays,
                      "Warn on stderr about offers older than this many days (default: 60)");
   app.add_flag("--strict-catalog-age", options.strict_age,
                "Make stale offers an error (exit code 3), for CI");
+  add_import_options(app, options);
+}
+
+void add_import_options(CLI::App& app, CatalogOptions& options) {
+  app.add_option("--as-of", options.as_of,
+                 "Date of imported prices whose file has none (default: the file's modification "
+                 "date)")
+      ->type_name("YYYY-MM-DD")
+      ->check(CLI::Validator(
+          [](const std::string& date) {
+            return date.size() == 10 && days_from_date(date) ? std::string()
+                                                              : "expected a date YYYY-MM-DD";
+          },
+          "YYYY-MM-DD"));
+  app.add_flag("--strict", options.strict,
+               "Make a malformed row or unknown GPU of an imported catalog an error (exit code 3) "
+               "instead of skipping it");
+}
+
+Catalog add_catalog(Catalog catalog, const std::string& argument, const CatalogOptions& options) {
+  const LoadedOverlay loaded =
+      load_catalog_overlay(argument, options.as_of, options.strict, default_gpus(), catalog);
+  if (loaded.import) {
+    // Another tool's catalog is that provider's current price list: it replaces the offers the
+    // catalog had for the providers it covers instead of sitting beside stale ones.
+    const auto& covered = loaded.import->providers;
+    const std::size_t replaced = std::erase_if(catalog.offers, [&](const Offer& offer) {
+      return std::find(covered.begin(), covered.end(), offer.provider) != covered.end();
+    });
+    for (const std::string& line : import_report_lines(*loaded.import)) {
+      std::cerr << "ftcost: " << line << '\n';
+    }
+    if (replaced > 0) {
+      std::cerr << "ftcost: note: " << loaded.path << " replaces the catalog's " << replaced
+                << " offers of " << join_names(covered) << '\n';
+    }
+  }
+  return merge_catalogs(std::move(catalog), loaded.overlay, loaded.path);
 }
 
 std::vector<std::string> known_gpu_ids() {
@@ -61,9 +103,8 @@ LoadedCatalog load_selected_catalog(const CatalogOptions& options, AgeWarning wa
     loaded.catalog = load_catalog_file(options.path, gpus);
   }
   for (const std::string& add : options.adds) {
-    const Catalog overlay = load_catalog_file(add, gpus, CatalogRole::Overlay);
-    loaded.catalog = merge_catalogs(std::move(loaded.catalog), overlay, add);
-    loaded.origin += " + " + add;
+    loaded.catalog = add_catalog(std::move(loaded.catalog), add, options);
+    loaded.origin += " + " + split_catalog_spec(add).path;
   }
   check_catalog_age(loaded.catalog, loaded.origin, options, warning);
   return loaded;

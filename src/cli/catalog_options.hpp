@@ -22,6 +22,8 @@ struct CatalogOptions {
   std::vector<std::string> adds;  ///< merged over it, in order
   std::int64_t max_age_days = 60;
   bool strict_age = false;
+  std::string as_of;    ///< --as-of: the date of imported prices whose file carries none
+  bool strict = false;  ///< --strict: a malformed row of an imported catalog is an error
 };
 
 /// The selected catalog and the name messages use for it.
@@ -32,6 +34,15 @@ struct LoadedCatalog {
 
 /// Adds the catalog flags to `app`; `options` must outlive it.
 void add_catalog_options(CLI::App& app, CatalogOptions& options);
+
+/// Adds --as-of and --strict (the import flags) to `app`; `options` must outlive it.
+void add_import_options(CLI::App& app, CatalogOptions& options);
+
+/// Loads one --catalog-add argument (ftcost's schema or an imported format, docs/catalog.md#import)
+/// and merges it over `catalog`; an import's summary goes to stderr. Throws InputError as
+/// load_catalog_overlay and merge_catalogs do.
+[[nodiscard]] Catalog add_catalog(Catalog catalog, const std::string& argument,
+                                  const CatalogOptions& options);
 
 /// Canonical GPU ids of the built-in GPU list: what catalog offers may name.
 [[nodiscard]] std::vector<std::string> known_gpu_ids();

@@ -33,6 +33,10 @@ void add_selection(CLI::App& app, PlanFlags& f) {
   app.add_option("--provider", r.providers,
                  "Only these provider ids, or a family such as runpod (repeatable)")
       ->delimiter(',');
+  app.add_option("--region", r.regions,
+                 "Only offers in these regions: a region (us-east-1), its prefix at a '-' "
+                 "(us-east, europe) or a comma-free part of a marketplace place (US, Texas); "
+                 "offers without a region are left out (repeatable)");
   add_enum_option(app, "--tier", r.tier, "on-demand, spot or any");
   add_number_option(app, "--max-hours", r.max_hours, kMinHours, kMaxHours,
                     "Drop plans whose expected wall time is longer");

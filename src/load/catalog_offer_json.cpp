@@ -51,7 +51,8 @@ CheckpointStore read_store(const JsonCursor& c) {
 
 Offer read_offer(const JsonCursor& c, const std::vector<std::string>& known_gpus) {
   c.reject_unknown_keys({"provider", "gpu", "gpus", "tier", "usd_per_hour", "instance_type",
-                         "hazard_per_hour", "reliability", "source", "as_of", "note"});
+                         "region", "hazard_per_hour", "reliability", "storage_usd_per_gb_month",
+                         "egress_usd_per_gb", "ingress_usd_per_gb", "source", "as_of", "note"});
   Offer offer;
   offer.provider = read_id(c.at("provider"));
   offer.gpu = read_gpu_id(c.at("gpu"), known_gpus);
@@ -59,11 +60,22 @@ Offer read_offer(const JsonCursor& c, const std::vector<std::string>& known_gpus
   offer.tier = read_enum<Tier>(c.at("tier"));
   offer.usd_per_hour = read_positive(c.at("usd_per_hour"), kMaxUsdPerHour, "usd_per_hour");
   offer.instance_type = optional_string(c, "instance_type");
+  offer.region = optional_string(c, "region");
   if (auto hazard = c.find("hazard_per_hour")) {
     offer.hazard_per_hour = hazard->number(0, 100);
   }
   if (auto reliability = c.find("reliability")) {
     offer.reliability = read_positive(*reliability, 1, "reliability");
+  }
+  // The same bounds as the provider's rates (catalog_provider_json.cpp): they catch unit slips.
+  if (auto storage = c.find("storage_usd_per_gb_month")) {
+    offer.storage_usd_per_gb_month = storage->number(0, 100);
+  }
+  if (auto egress = c.find("egress_usd_per_gb")) {
+    offer.egress_usd_per_gb = egress->number(0, 10);
+  }
+  if (auto ingress = c.find("ingress_usd_per_gb")) {
+    offer.ingress_usd_per_gb = ingress->number(0, 10);
   }
   offer.source = c.at("source").string();
   offer.as_of = read_date(c.at("as_of"));

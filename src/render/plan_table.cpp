@@ -53,12 +53,32 @@ void write_header(const Plan& plan, const PlanRequest& request, const PlanContex
   out << '\n';
 }
 
+// A region cut to 16 bytes at a character boundary: imported marketplaces name places in free
+// text ("Hafnarfjarðarkaupstaður, IS, EU") that would push the table past 100 columns.
+std::string region_cell(const std::string& region) {
+  constexpr std::size_t kMaxBytes = 16;
+  if (region.size() <= kMaxBytes) {
+    return region.empty() ? "-" : region;
+  }
+  std::size_t cut = kMaxBytes - 1;
+  while (cut > 0 && (static_cast<unsigned char>(region[cut]) & 0xC0U) == 0x80U) {
+    --cut;
+  }
+  return region.substr(0, cut) + "~";
+}
+
 /// One row per plan. The default keeps to 100 columns (rank, offer, configuration, wall hours,
 /// totals); `wide` adds p90 hours and every line item.
 void write_rows(const Plan& plan, bool wide, std::ostream& out) {
   std::vector<Column> columns = {{"#", Align::Right},     {"provider", Align::Left},
                                  {"gpus", Align::Left},   {"tier", Align::Left},
                                  {"config", Align::Left}, {"wall h", Align::Right}};
+  // Only imported catalogs carry regions; the column appears when a shown plan has one.
+  const bool regions = std::any_of(plan.rows.begin(), plan.rows.end(),
+                                   [](const PlanRow& row) { return !row.offer.region.empty(); });
+  if (regions) {
+    columns.insert(columns.begin() + 2, {"region", Align::Left});
+  }
   if (wide) {
     for (const char* name : {"p90 h", "compute", "setup", "storage", "egress", "interrupt"}) {
       columns.push_back({name, Align::Right});
@@ -77,6 +97,9 @@ void write_rows(const Plan& plan, bool wide, std::ostream& out) {
         std::string(name_of(row.offer.tier)),
         config_text(row.run.setup),
         hours(row.wall_hours)};
+    if (regions) {
+      cells.insert(cells.begin() + 2, region_cell(row.offer.region));
+    }
     if (wide) {
       cells.insert(cells.end(), {hours(row.p90_wall_hours), usd(row.cost.compute_usd),
                                  usd(row.cost.setup_usd), usd(row.cost.storage_usd),

@@ -98,8 +98,14 @@ struct Offer {
   Tier tier = Tier::OnDemand;
   double usd_per_hour = 0;                ///< price of the whole instance per hour, USD
   std::string instance_type;              ///< "p5.48xlarge", or empty
+  std::string region;  ///< "us-east-1", "Texas, US"; empty when the catalog does not say
   std::optional<double> hazard_per_hour;  ///< spot: overrides the provider's default hazard
   std::optional<double> reliability;      ///< overrides the provider's host reliability
+  /// Marketplace hosts price their own disk and bandwidth (Vast.ai); each overrides the
+  /// provider's rate of the same name when set.
+  std::optional<double> storage_usd_per_gb_month;  ///< disk, running and stopped, $/GB-month
+  std::optional<double> egress_usd_per_gb;         ///< upload out of the host, $/GB
+  std::optional<double> ingress_usd_per_gb;        ///< download into the host, $/GB
   std::string source;
   std::string as_of;  ///< date of the price: YYYY-MM-DD, YYYY-MM or YYYY
   std::string note;
@@ -131,9 +137,14 @@ struct Catalog {
   [[nodiscard]] const CheckpointStore* find_store(std::string_view id) const noexcept;
 };
 
-/// "vast/rtx-4090/x1/spot" plus "/instance_type" when set: the identity duplicate checks and
-/// --catalog-add merges use.
+/// "vast/rtx-4090/x1/spot" plus "/instance_type" and "@region" when set: the identity duplicate
+/// checks and --catalog-add merges use.
 [[nodiscard]] std::string offer_key(const Offer& offer);
+
+/// The offer's price per GPU, USD per hour: usd_per_hour / gpus.
+[[nodiscard]] inline double usd_per_gpu_hour(const Offer& offer) noexcept {
+  return offer.usd_per_hour / static_cast<double>(offer.gpus);
+}
 
 template <>
 struct EnumNames<Tier> {

@@ -111,6 +111,23 @@ struct ImportedCatalog {
                                              const ImportOptions& options,
                                              const std::vector<Gpu>& gpus, const Catalog& base);
 
+/// A --catalog-add (or `catalog validate`) argument loaded: ftcost's own overlay, or an import.
+struct LoadedOverlay {
+  Catalog overlay;
+  std::string path;                     ///< the file, without a format prefix
+  std::optional<ImportReport> import;  ///< set when the file was another tool's catalog
+};
+
+/// Loads `argument` ("[skypilot:|gpuhunt:|vast:]PATH", at most kMaxCatalogBytes): the prefix or
+/// detect_catalog_format picks the format; ftcost's own files are parsed as a CatalogRole::Overlay
+/// (parse_catalog), others imported (import_catalog) with the provider from provider_from_path,
+/// `as_of_flag` (YYYY-MM-DD or empty) and the file's modification date. Throws InputError
+/// (ExitCode::InvalidData) for an unreadable file, a format that cannot be told ("a catalog in
+/// ftcost's schema, or skypilot:/gpuhunt:/vast: ..."), and what parse_catalog/import_catalog throw.
+[[nodiscard]] LoadedOverlay load_catalog_overlay(std::string_view argument,
+                                                 const std::string& as_of_flag, bool strict,
+                                                 const std::vector<Gpu>& gpus, const Catalog& base);
+
 /// The ftcost GPU id an imported GPU name means, or nullopt: the name through ftcost's own
 /// spellings (gpu_spelling_key), then the importers' table of other tools' names ("A100-80GB",
 /// "H100 SXM", "A100 SXM4" with 80 GB, "RTX 6000Ada"); a family sold with two memory sizes

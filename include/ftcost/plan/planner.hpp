@@ -34,12 +34,19 @@ inline constexpr const char* kCheckpointToVolume = "volume";
 [[nodiscard]] const CheckpointStore* checkpoint_store(const Catalog& catalog,
                                                       const std::string& checkpoint_to);
 
+/// Whether `region` (an offer's) is selected by `filter` (--region), compared case-insensitively:
+/// equal ("us-east-1"), a prefix ending at a '-' boundary ("us-east", "europe" for
+/// "europe-west4"), or equal to one comma-separated part of a marketplace's place ("US" or
+/// "Texas" for "Texas, US"). An empty region never matches. Source: docs/planner.md#regions.
+[[nodiscard]] bool region_matches(std::string_view region, std::string_view filter) noexcept;
+
 /// Everything the planner needs besides the catalog and the run estimates.
 struct PlanRequest {
   ArtifactSizes artifacts;  ///< sizes from artifact_sizes()
   // Selection (empty lists = everything).
   std::vector<std::string> gpus;       ///< canonical GPU ids
   std::vector<std::string> providers;  ///< provider ids
+  std::vector<std::string> regions;    ///< region filters (region_matches); empty = any region
   TierFilter tier = TierFilter::Any;
   std::int64_t max_gpus = 64;                     ///< GPUs per job, all instances together
   std::optional<double> max_hours;                ///< expected wall time limit, hours

@@ -27,6 +27,9 @@ std::string offer_key(const Offer& offer) {
   if (!offer.instance_type.empty()) {
     key += "/" + offer.instance_type;
   }
+  if (!offer.region.empty()) {
+    key += "@" + offer.region;
+  }
   return key;
 }
 

@@ -102,11 +102,17 @@ bool add_interruptions(const PlanRequest& request, const CandidateInput& in, dou
 
 void add_storage_and_egress(const PlanRequest& request, const CandidateInput& in, PlanFigures& f) {
   const StorageRates& rates = in.provider.storage;
+  // A marketplace host's own disk price applies while running and stopped alike (Vast.ai bills
+  // storage until the instance is destroyed).
+  const double running_rate =
+      in.offer.storage_usd_per_gb_month.value_or(rates.running_usd_per_gb_month);
+  const double stopped_rate =
+      in.offer.storage_usd_per_gb_month.value_or(rates.stopped_usd_per_gb_month);
   const double keep_hours = request.keep_days * 24.0;
   const double volume = billable_gb(f.disk_gb, rates.free_gb);
-  f.cost.storage_usd = static_cast<double>(f.instances) * volume * rates.running_usd_per_gb_month *
-                           f.wall_hours / kHoursPerMonth +
-                       volume * rates.stopped_usd_per_gb_month * keep_hours / kHoursPerMonth;
+  f.cost.storage_usd =
+      static_cast<double>(f.instances) * volume * running_rate * f.wall_hours / kHoursPerMonth +
+      volume * stopped_rate * keep_hours / kHoursPerMonth;
   double upload_gb = 0;
   if (in.store != nullptr) {
     f.store_gb =
@@ -123,7 +129,7 @@ void add_storage_and_egress(const PlanRequest& request, const CandidateInput& in
   }
   f.egress_gb = download_gb(request) + upload_gb;
   f.cost.egress_usd = billable_gb(f.egress_gb, in.provider.network.egress_free_gb_per_month) *
-                      in.provider.network.egress_usd_per_gb;
+                      in.offer.egress_usd_per_gb.value_or(in.provider.network.egress_usd_per_gb);
 }
 
 }  // namespace
@@ -198,9 +204,10 @@ Costed cost_at(const PlanRequest& request, const CandidateInput& in) {
       kSecondsPerHour;
   f.ingress_gb =
       request.image_gb + gb(request.artifacts.base_model_bytes + request.artifacts.dataset_bytes);
-  f.cost.setup_usd = f.usd_per_hour * f.setup_hours + static_cast<double>(in.instances) *
-                                                          f.ingress_gb *
-                                                          in.provider.network.ingress_usd_per_gb;
+  f.cost.setup_usd =
+      f.usd_per_hour * f.setup_hours +
+      static_cast<double>(in.instances) * f.ingress_gb *
+          in.offer.ingress_usd_per_gb.value_or(in.provider.network.ingress_usd_per_gb);
   f.cost.compute_usd = f.usd_per_hour * (billed - f.setup_hours);
   f.billed_hours = billed;
   f.wall_hours = f.setup_hours + f.train_hours;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -63,6 +64,33 @@ std::vector<SortEntry> pareto_front(std::vector<SortEntry> by_cost) {
   return front;
 }
 
+// Imported catalogs price one instance type in many regions; the ranking shows each shape (offer
+// without its region, and instance count) once, in its cheapest region by the sort order, so
+// twenty regions of one instance do not crowd out every other offer. --region narrows first.
+std::vector<SortEntry> one_region_per_shape(std::vector<SortEntry> order, std::size_t kept,
+                                            const Catalog& catalog,
+                                            const std::vector<PlanFigures>& costed) {
+  std::sort(order.begin(), order.end());
+  std::set<std::pair<std::string, std::int64_t>> seen;
+  std::vector<SortEntry> shown;
+  for (const SortEntry& e : order) {
+    Offer shape = catalog.offers[costed[e.index].offer_index];
+    shape.region.clear();
+    if (seen.emplace(offer_key(shape), e.instances).second) {
+      shown.push_back(e);
+      if (kept > 0 && shown.size() == kept) {
+        break;
+      }
+    }
+  }
+  return shown;
+}
+
+bool any_region(const Catalog& catalog) {
+  return std::any_of(catalog.offers.begin(), catalog.offers.end(),
+                     [](const Offer& o) { return !o.region.empty(); });
+}
+
 std::vector<std::string> offer_keys(const Catalog& catalog,
                                     const std::vector<PlanFigures>& costed) {
   std::vector<std::string> keys(catalog.offers.size());
@@ -106,6 +134,9 @@ std::vector<PlanFigures> rank(const PlanRequest& request, const Catalog& catalog
       e.keys = keys_for(request.sort, costed[e.index]);
     }
     order = std::move(front);
+  }
+  if (any_region(catalog)) {
+    order = one_region_per_shape(std::move(order), request.top, catalog, costed);
   }
   const std::size_t kept = request.top > 0 ? std::min(request.top, order.size()) : order.size();
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(kept), order.end());

@@ -2,6 +2,7 @@
 #include "ftcost/plan/planner.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <utility>
@@ -17,6 +18,29 @@ namespace {
 
 bool selected(const std::vector<std::string>& wanted, const std::string& id) {
   return wanted.empty() || std::find(wanted.begin(), wanted.end(), id) != wanted.end();
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) noexcept {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+std::string_view trimmed(std::string_view text) noexcept {
+  while (!text.empty() && text.front() == ' ') {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && text.back() == ' ') {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+bool region_selected(const std::vector<std::string>& filters, std::string_view region) {
+  return filters.empty() || std::any_of(filters.begin(), filters.end(), [&](const std::string& f) {
+           return region_matches(region, f);
+         });
 }
 
 bool tier_selected(TierFilter filter, Tier tier) {
@@ -103,7 +127,8 @@ Enumerated enumerate(const PlanRequest& request, const Catalog& catalog, Duratio
     const Offer& offer = catalog.offers[i];
     const Provider* provider = catalog.find_provider(offer.provider);
     if (provider == nullptr || !selected(request.gpus, offer.gpu) ||
-        !selected(request.providers, offer.provider) || !tier_selected(request.tier, offer.tier)) {
+        !selected(request.providers, offer.provider) || !tier_selected(request.tier, offer.tier) ||
+        !region_selected(request.regions, offer.region)) {
       continue;
     }
     const double reliability = reliability_of(*provider, offer);
@@ -151,6 +176,25 @@ PlanRow make_row(const PlanFigures& figures, const Catalog& catalog, DurationCac
 }
 
 }  // namespace
+
+bool region_matches(std::string_view region, std::string_view filter) noexcept {
+  filter = trimmed(filter);
+  if (region.empty() || filter.empty()) {
+    return false;
+  }
+  if (region.size() > filter.size() && region[filter.size()] == '-' &&
+      equal_ignoring_case(region.substr(0, filter.size()), filter)) {
+    return true;
+  }
+  for (std::size_t start = 0; start <= region.size();) {
+    const std::size_t end = std::min(region.find(',', start), region.size());
+    if (equal_ignoring_case(trimmed(region.substr(start, end - start)), filter)) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
 
 double billed_seconds(double running_s, const BillingRule& rule) noexcept {
   const double granularity = rule.granularity_s > 0 ? rule.granularity_s : 1.0;

@@ -1,2 +1,368 @@
-// Placeholder.
+// Importing other tools' catalogs: format detection, provider names, and turning the readers'
+// rows into an overlay catalog (docs/catalog.md#import).
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <unordered_map>
+
+#include "ftcost/base/error.hpp"
 #include "ftcost/load/catalog_import.hpp"
+#include "ftcost/load/catalog_load.hpp"
+#include "imported_rows.hpp"
+#include "../json_reader.hpp"
+
+namespace ftcost {
+namespace {
+
+constexpr std::size_t kSniffBytes = 64 * 1024;
+
+std::string_view trim_left(std::string_view text) {
+  if (text.starts_with("\xEF\xBB\xBF")) {
+    text.remove_prefix(3);
+  }
+  const auto first = text.find_first_not_of(" \t\r\n");
+  return first == std::string_view::npos ? std::string_view() : text.substr(first);
+}
+
+bool header_has(std::string_view header, std::string_view column) {
+  std::size_t start = 0;
+  while (start <= header.size()) {
+    const std::size_t end = std::min(header.find(',', start), header.size());
+    std::string_view name = header.substr(start, end - start);
+    while (!name.empty() && (name.back() == '\r' || name.back() == ' ' || name.back() == '"')) {
+      name.remove_suffix(1);
+    }
+    while (!name.empty() && (name.front() == ' ' || name.front() == '"')) {
+      name.remove_prefix(1);
+    }
+    if (name == column) {
+      return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+double median(std::vector<double> values) {
+  if (values.empty()) {
+    return 0;
+  }
+  std::sort(values.begin(), values.end());
+  const std::size_t mid = values.size() / 2;
+  return values.size() % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+}
+
+// A provider the catalog does not know yet gets the median rules of the catalog's providers of
+// the same kind of seller, each marked as an assumption so the plan says so.
+Provider synthesized_provider(const std::string& id, bool marketplace, bool has_spot,
+                              const Catalog& base) {
+  const ProviderKind kind = marketplace ? ProviderKind::Marketplace : ProviderKind::Cloud;
+  std::vector<double> running;
+  std::vector<double> stopped;
+  std::vector<double> egress;
+  std::vector<double> ingress;
+  std::vector<double> hazard;
+  std::vector<double> restart;
+  for (const Provider& p : base.providers) {
+    if (p.kind != kind) {
+      continue;
+    }
+    running.push_back(p.storage.running_usd_per_gb_month);
+    stopped.push_back(p.storage.stopped_usd_per_gb_month);
+    egress.push_back(p.network.egress_usd_per_gb);
+    ingress.push_back(p.network.ingress_usd_per_gb);
+    if (p.spot) {
+      hazard.push_back(p.spot->hazard_per_hour);
+      restart.push_back(p.spot->restart_minutes);
+    }
+  }
+  const std::string basis = "assumed: median of the catalog's " + std::to_string(running.size()) +
+                            " " + std::string(name_of(kind)) + " providers (" + id +
+                            " is not in the catalog; add it with --catalog-add to price it)";
+  Provider p;
+  p.id = id;
+  p.name = id + " (imported; rules assumed)";
+  p.kind = kind;
+  p.billing = {.granularity_s = 1, .minimum_s = 0, .source = "assumed: per-second billing",
+               .assumption = true};
+  p.storage = {.running_usd_per_gb_month = median(running),
+               .stopped_usd_per_gb_month = median(stopped),
+               .free_gb = 0,
+               .product = "volume (assumed)",
+               .source = basis,
+               .assumption = true};
+  p.network = {.egress_usd_per_gb = median(egress),
+               .egress_free_gb_per_month = 0,
+               .ingress_usd_per_gb = median(ingress),
+               .source = basis,
+               .assumption = true};
+  if (has_spot) {
+    p.spot = SpotRules{.notice_s = 0,
+                       .cause = marketplace ? InterruptionCause::Outbid : InterruptionCause::Reclaim,
+                       .hazard_per_hour = median(hazard),
+                       .restart_minutes = median(restart),
+                       .source = "assumed: no notice",
+                       .hazard_source = basis};
+  }
+  if (marketplace) {
+    p.reliability = HostReliability{.value = 0.98, .source = basis, .assumption = true};
+  }
+  return p;
+}
+
+std::string source_of(const ImportOptions& options, const std::string& origin) {
+  return std::string(name_of(options.format)) + " import of " +
+         std::filesystem::path(origin).filename().string();
+}
+
+// The as_of an offer gets when its row carries no date: --as-of, else the file's date.
+std::pair<std::string, AsOfBasis> fallback_as_of(const ImportOptions& options,
+                                                 const std::string& origin) {
+  if (!options.as_of_flag.empty()) {
+    return {options.as_of_flag, AsOfBasis::Flag};
+  }
+  if (!options.file_date.empty()) {
+    return {options.file_date, AsOfBasis::FileTime};
+  }
+  throw InputError(origin, "", "the file carries no price date and its modification time is unknown",
+                   "--as-of YYYY-MM-DD", ExitCode::InvalidData);
+}
+
+load::ImportRows read_rows(std::string_view text, const std::string& origin,
+                           const ImportOptions& options) {
+  switch (options.format) {
+    case CatalogFormat::SkyPilot:
+      return load::read_skypilot_csv(text, origin, options.provider);
+    case CatalogFormat::Gpuhunt:
+      return load::read_gpuhunt_csv(text, origin, options.provider);
+    case CatalogFormat::Vast:
+      return load::read_vast_offers_json(text, origin);
+    case CatalogFormat::Ftcost:
+      break;
+  }
+  throw InputError(origin, "", "not an imported format", "", ExitCode::Internal);
+}
+
+[[noreturn]] void fail_strict(const std::string& origin, const SkippedImportRow& row) {
+  std::string problem = row.problem;
+  if (!row.field.empty()) {
+    problem = row.field + (row.value.empty() ? "" : " '" + row.value + "'") + ": " + problem;
+  }
+  throw InputError(origin, row.where, problem, "fix the row, or drop --strict to skip it",
+                   ExitCode::InvalidData);
+}
+
+}  // namespace
+
+CatalogSpec split_catalog_spec(std::string_view argument) {
+  for (const auto& [format, name] : EnumNames<CatalogFormat>::kEntries) {
+    if (format != CatalogFormat::Ftcost && argument.size() > name.size() + 1 &&
+        argument.starts_with(name) && argument[name.size()] == ':') {
+      return {format, std::string(argument.substr(name.size() + 1))};
+    }
+  }
+  return {std::nullopt, std::string(argument)};
+}
+
+std::optional<CatalogFormat> detect_catalog_format(std::string_view text) {
+  const std::string_view start = trim_left(text).substr(0, kSniffBytes);
+  if (start.starts_with("{")) {
+    if (start.find("\"schema_version\"") != std::string_view::npos) {
+      return CatalogFormat::Ftcost;
+    }
+    if (start.find("\"offers\"") != std::string_view::npos &&
+        (start.find("\"dph_total\"") != std::string_view::npos ||
+         start.find("\"gpu_name\"") != std::string_view::npos)) {
+      return CatalogFormat::Vast;
+    }
+    return std::nullopt;
+  }
+  if (start.starts_with("[")) {
+    const bool vast = start.find("\"dph_total\"") != std::string_view::npos ||
+                      start.find("\"gpu_name\"") != std::string_view::npos;
+    return vast ? std::optional(CatalogFormat::Vast) : std::nullopt;
+  }
+  const std::string_view header = start.substr(0, start.find('\n'));
+  if (header_has(header, "InstanceType") && header_has(header, "AcceleratorName")) {
+    return CatalogFormat::SkyPilot;
+  }
+  if (header_has(header, "instance_name") && header_has(header, "location") &&
+      header_has(header, "price")) {
+    return CatalogFormat::Gpuhunt;
+  }
+  return std::nullopt;
+}
+
+std::string provider_from_path(std::string_view path, CatalogFormat format) {
+  if (format == CatalogFormat::Vast) {
+    return "vast";
+  }
+  const std::filesystem::path file(path);
+  const std::string stem = file.stem().string();
+  // SkyPilot's layout is catalogs/<version>/<cloud>/vms.csv; a file named otherwise is <cloud>.csv.
+  if (format == CatalogFormat::SkyPilot && stem == "vms") {
+    return file.parent_path().filename().string();
+  }
+  // gpuhunt's v3 zips hold <provider>.csv; "catalog.csv" is not a provider name.
+  if (stem == "catalog" || stem.empty()) {
+    return file.parent_path().filename().string();
+  }
+  return stem;
+}
+
+ImportedCatalog import_catalog(std::string_view text, const std::string& origin,
+                               const ImportOptions& options, const std::vector<Gpu>& gpus,
+                               const Catalog& base) {
+  if (options.format != CatalogFormat::Vast && options.provider.empty()) {
+    throw InputError(origin, "", "cannot tell which provider the file prices",
+                     "name it <provider>.csv, or keep SkyPilot's <cloud>/vms.csv layout",
+                     ExitCode::InvalidData);
+  }
+  load::ImportRows rows = read_rows(text, origin, options);
+  ImportedCatalog result;
+  ImportReport& report = result.report;
+  report.format = options.format;
+  report.origin = origin;
+  report.rows = rows.rows;
+  for (const load::SkippedRow& s : rows.skipped) {
+    report.skipped.push_back({s.where, s.field, s.value, s.problem});
+  }
+  if (options.strict && !report.skipped.empty()) {
+    fail_strict(origin, report.skipped.front());
+  }
+  const auto [as_of, basis] = fallback_as_of(options, origin);
+  report.as_of = as_of;
+  report.as_of_basis = basis;
+  result.overlay.schema_version = kCatalogSchemaVersion;
+  result.overlay.version = source_of(options, origin);
+
+  // Offers identical but for price keep the cheapest; GPU names are looked up once each.
+  std::map<std::pair<std::string, std::optional<double>>, std::optional<std::string>> gpu_ids;
+  std::unordered_map<std::string, std::size_t> by_key;
+  std::map<std::string, std::pair<bool, bool>> providers;  // id -> (has spot, marketplace)
+  for (load::ImportedOffer& row : rows.offers) {
+    auto [it, fresh] = gpu_ids.try_emplace({row.gpu_name, row.gpu_memory_gb});
+    if (fresh) {
+      it->second = imported_gpu_id(row.gpu_name, row.gpu_memory_gb, gpus);
+    }
+    if (!it->second) {
+      ++report.unknown_gpus[row.gpu_name];
+      if (options.strict) {
+        fail_strict(origin, {row.where, "gpu", row.gpu_name,
+                             "a GPU ftcost does not know (`ftcost gpus` lists them)"});
+      }
+      continue;
+    }
+    Offer offer{.provider = row.provider,
+                .gpu = *it->second,
+                .gpus = row.gpus,
+                .tier = row.tier,
+                // Sums of prices (GCP host + GPUs, Vast bid + storage) carry binary noise
+                // (0.20137000000000005); a millionth of a dollar is below any price's precision.
+                .usd_per_hour = std::round(row.usd_per_hour * 1e6) / 1e6,
+                .instance_type = std::move(row.instance_type),
+                .region = std::move(row.region),
+                .hazard_per_hour = std::nullopt,
+                .reliability = row.reliability,
+                .storage_usd_per_gb_month = row.storage_usd_per_gb_month,
+                .egress_usd_per_gb = row.egress_usd_per_gb,
+                .ingress_usd_per_gb = row.ingress_usd_per_gb,
+                .source = source_of(options, origin) + " " + row.where,
+                .as_of = row.as_of.empty() ? as_of : row.as_of,
+                .note = std::move(row.note)};
+    auto& flags = providers[offer.provider];
+    flags.first = flags.first || offer.tier == Tier::Spot;
+    flags.second = flags.second || options.format == CatalogFormat::Vast;
+    const std::string key = offer_key(offer);
+    if (auto [slot, inserted] = by_key.try_emplace(key, result.overlay.offers.size()); !inserted) {
+      ++report.duplicates;
+      Offer& kept = result.overlay.offers[slot->second];
+      if (offer.usd_per_hour < kept.usd_per_hour) {
+        kept = std::move(offer);
+      }
+      continue;
+    }
+    result.overlay.offers.push_back(std::move(offer));
+  }
+  for (const auto& [id, flags] : providers) {
+    report.providers.push_back(id);
+    const Provider* known = base.find_provider(id);
+    if (known == nullptr) {
+      result.overlay.providers.push_back(synthesized_provider(id, flags.second, flags.first, base));
+      report.synthesized_providers.push_back(id);
+    } else if (flags.first && !known->spot) {
+      // The catalog says the provider sells no spot tier; the file's spot rows are dropped
+      // rather than costed without interruption rules.
+      std::erase_if(result.overlay.offers, [&](const Offer& o) {
+        return o.provider == id && o.tier == Tier::Spot;
+      });
+      report.skipped.push_back({"", "tier", "spot",
+                                "provider '" + id + "' has no spot rules in the catalog: its spot "
+                                "rows were left out"});
+    }
+  }
+  report.offers = result.overlay.offers.size();
+  return result;
+}
+
+}  // namespace ftcost
+
+namespace ftcost {
+namespace {
+
+// The file's modification date, YYYY-MM-DD (UTC), or empty when the system cannot say.
+std::string file_date(const std::string& path) {
+  std::error_code error;
+  const auto written = std::filesystem::last_write_time(path, error);
+  if (error) {
+    return {};
+  }
+  const auto day =
+      std::chrono::floor<std::chrono::days>(std::chrono::file_clock::to_sys(written));
+  const std::chrono::year_month_day date(day);
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return text;
+}
+
+}  // namespace
+
+LoadedOverlay load_catalog_overlay(std::string_view argument, const std::string& as_of_flag,
+                                   bool strict, const std::vector<Gpu>& gpus, const Catalog& base) {
+  const CatalogSpec spec = split_catalog_spec(argument);
+  const std::string text = load::read_text_file(spec.path, kMaxCatalogBytes);
+  const std::optional<CatalogFormat> format =
+      spec.format ? spec.format : detect_catalog_format(text);
+  if (!format) {
+    throw InputError(spec.path, "", "not a catalog format ftcost reads",
+                     "a catalog in ftcost's schema (docs/catalog.md), or SkyPilot vms.csv, "
+                     "gpuhunt CSV or `vastai search offers --raw` JSON (prefix skypilot:, "
+                     "gpuhunt: or vast: to say which)",
+                     ExitCode::InvalidData);
+  }
+  LoadedOverlay loaded;
+  loaded.path = spec.path;
+  if (*format == CatalogFormat::Ftcost) {
+    std::vector<std::string> ids;
+    for (const Gpu& gpu : gpus) {
+      ids.push_back(gpu.id);
+    }
+    loaded.overlay = parse_catalog(text, spec.path, ids, CatalogRole::Overlay);
+    return loaded;
+  }
+  const ImportOptions options{.format = *format,
+                              .provider = provider_from_path(spec.path, *format),
+                              .as_of_flag = as_of_flag,
+                              .file_date = file_date(spec.path),
+                              .strict = strict};
+  ImportedCatalog imported = import_catalog(text, spec.path, options, gpus, base);
+  loaded.overlay = std::move(imported.overlay);
+  loaded.import = std::move(imported.report);
+  return loaded;
+}
+
+}  // namespace ftcost
