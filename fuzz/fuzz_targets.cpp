@@ -7,7 +7,9 @@
 
 #include "ftcost/base/error.hpp"
 #include "ftcost/load/axolotl_config.hpp"
+#include "ftcost/load/catalog_import.hpp"
 #include "ftcost/load/catalog_load.hpp"
+#include "ftcost/load/gpu_load.hpp"
 #include "ftcost/load/model_load.hpp"
 #include "ftcost/model/params.hpp"
 #include "test_gpus.hpp"
@@ -42,6 +44,41 @@ void axolotl_config(const std::uint8_t* data, std::size_t size) {
   } catch (const InputError&) {
     // Rejected input is the expected outcome for most mutations.
   }
+}
+
+namespace {
+
+// Every import path: detection, the reader, GPU names, providers, merging the overlay.
+void import_as(const std::uint8_t* data, std::size_t size, CatalogFormat format,
+               const std::string& provider) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  try {
+    (void)detect_catalog_format(text);
+    const ImportOptions options{.format = format,
+                                .provider = provider,
+                                .as_of_flag = "2026-12-01",
+                                .file_date = {},
+                                .strict = false};
+    const ImportedCatalog imported =
+        import_catalog(text, "fuzz", options, default_gpus(), Catalog{});
+    (void)merge_catalogs(imported.overlay, imported.overlay, "fuzz");
+  } catch (const InputError&) {
+    // A file-level problem (no header, not JSON) is the expected outcome for many mutations.
+  }
+}
+
+}  // namespace
+
+void skypilot_csv(const std::uint8_t* data, std::size_t size) {
+  import_as(data, size, CatalogFormat::SkyPilot, "gcp");
+}
+
+void gpuhunt_csv(const std::uint8_t* data, std::size_t size) {
+  import_as(data, size, CatalogFormat::Gpuhunt, "gcp");
+}
+
+void vast_offers(const std::uint8_t* data, std::size_t size) {
+  import_as(data, size, CatalogFormat::Vast, "vast");
 }
 
 }  // namespace ftcost::fuzz

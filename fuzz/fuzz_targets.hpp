@@ -17,4 +17,14 @@ void hf_config(const std::uint8_t* data, std::size_t size);
 /// that does not exist, so only absolute paths are read).
 void axolotl_config(const std::uint8_t* data, std::size_t size);
 
+/// Feeds `size` bytes to import_catalog as a SkyPilot vms.csv of GCP (the host + accelerator
+/// join is the most intricate path), then merges the overlay over an empty catalog.
+void skypilot_csv(const std::uint8_t* data, std::size_t size);
+
+/// Feeds `size` bytes to import_catalog as a gpuhunt CSV of gcp (zones fold into regions).
+void gpuhunt_csv(const std::uint8_t* data, std::size_t size);
+
+/// Feeds `size` bytes to import_catalog as `vastai search offers --raw` JSON.
+void vast_offers(const std::uint8_t* data, std::size_t size);
+
 }  // namespace ftcost::fuzz

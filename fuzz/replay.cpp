@@ -1,5 +1,5 @@
 // Replays a fuzz corpus through a target in a normal build, so CI re-checks every saved input.
-// Usage: fuzz_replay catalog|hf_config|axolotl_config DIR...
+// Usage: fuzz_replay catalog|hf_config|axolotl_config|skypilot_csv|gpuhunt_csv|vast_offers DIR...
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -12,13 +12,16 @@
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: fuzz_replay catalog|hf_config|axolotl_config DIR...\n";
+    std::cerr << "usage: fuzz_replay catalog|hf_config|axolotl_config|skypilot_csv|gpuhunt_csv|vast_offers DIR...\n";
     return 2;
   }
   const std::string target = argv[1];
   auto* body = target == "catalog"          ? &ftcost::fuzz::catalog
                : target == "hf_config"      ? &ftcost::fuzz::hf_config
                : target == "axolotl_config" ? &ftcost::fuzz::axolotl_config
+               : target == "skypilot_csv"   ? &ftcost::fuzz::skypilot_csv
+               : target == "gpuhunt_csv"    ? &ftcost::fuzz::gpuhunt_csv
+               : target == "vast_offers"    ? &ftcost::fuzz::vast_offers
                                             : nullptr;
   if (body == nullptr) {
     std::cerr << "fuzz_replay: unknown target '" << target << "'\n";

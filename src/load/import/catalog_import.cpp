@@ -46,6 +46,16 @@ bool header_has(std::string_view header, std::string_view column) {
   return false;
 }
 
+bool contains_pcie(std::string_view text) {
+  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+    if ((text[i] == 'p' || text[i] == 'P') && (text[i + 1] == 'c' || text[i + 1] == 'C') &&
+        (text[i + 2] == 'i' || text[i + 2] == 'I') && (text[i + 3] == 'e' || text[i + 3] == 'E')) {
+      return true;
+    }
+  }
+  return false;
+}
+
 double median(std::vector<double> values) {
   if (values.empty()) {
     return 0;
@@ -244,6 +254,14 @@ ImportedCatalog import_catalog(std::string_view text, const std::string& origin,
   std::unordered_map<std::string, std::size_t> by_key;
   std::map<std::string, std::pair<bool, bool>> providers;  // id -> (has spot, marketplace)
   for (load::ImportedOffer& row : rows.offers) {
+    // Clouds name the PCIe variant in the instance type only (Lambda's gpu_1x_h100_pcie sells
+    // an "H100"); the name alone would mean the SXM board.
+    if (contains_pcie(row.instance_type) && !contains_pcie(row.gpu_name)) {
+      row.gpu_name += " PCIe";
+      if (!imported_gpu_id(row.gpu_name, row.gpu_memory_gb, gpus)) {
+        row.gpu_name.resize(row.gpu_name.size() - 5);
+      }
+    }
     auto [it, fresh] = gpu_ids.try_emplace({row.gpu_name, row.gpu_memory_gb});
     if (fresh) {
       it->second = imported_gpu_id(row.gpu_name, row.gpu_memory_gb, gpus);

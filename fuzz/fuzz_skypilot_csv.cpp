@@ -1,0 +1,7 @@
+// libFuzzer target: the skypilot catalog importer (--catalog-add).
+#include "fuzz_targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  ftcost::fuzz::skypilot_csv(data, size);
+  return 0;
+}
