@@ -12,7 +12,8 @@
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: fuzz_replay catalog|hf_config|axolotl_config|skypilot_csv|gpuhunt_csv|vast_offers DIR...\n";
+    std::cerr << "usage: fuzz_replay catalog|hf_config|axolotl_config|skypilot_csv|gpuhunt_csv|"
+                 "vast_offers DIR...\n";
     return 2;
   }
   const std::string target = argv[1];

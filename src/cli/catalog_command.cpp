@@ -24,7 +24,7 @@ namespace {
 // load that follows reports why).
 std::string read_catalog_head(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  std::string head(64 * 1024, '\0');
+  std::string head(std::size_t{64} * 1024, '\0');
   in.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
   return head;
@@ -39,9 +39,8 @@ struct ValidateOptions {
 // Another tool's catalog: imported as --catalog-add would, with its summary on stderr and a
 // one-line verdict on stdout.
 ExitCode run_validate_import(const ValidateOptions& options) {
-  const LoadedOverlay loaded = load_catalog_overlay(options.path, options.age.as_of,
-                                                    options.age.strict, default_gpus(),
-                                                    builtin_catalog());
+  const LoadedOverlay loaded = load_catalog_overlay(
+      options.path, options.age.as_of, options.age.strict, default_gpus(), builtin_catalog());
   const ImportReport& r = *loaded.import;
   for (const std::string& line : import_report_lines(r)) {
     std::cerr << "ftcost: " << line << '\n';
@@ -60,8 +59,9 @@ ExitCode run_validate_import(const ValidateOptions& options) {
 
 ExitCode run_validate(const ValidateOptions& options) {
   if (const CatalogSpec spec = split_catalog_spec(options.path);
-      spec.format || detect_catalog_format(read_catalog_head(spec.path)).value_or(
-                         CatalogFormat::Ftcost) != CatalogFormat::Ftcost) {
+      spec.format ||
+      detect_catalog_format(read_catalog_head(spec.path)).value_or(CatalogFormat::Ftcost) !=
+          CatalogFormat::Ftcost) {
     return run_validate_import(options);
   }
   const Catalog catalog = load_catalog_file(
@@ -86,9 +86,10 @@ void add_catalog_command(CLI::App& app, ExitCode& result) {
   command->require_subcommand(1, 1);
   CLI::App* validate = command->add_subcommand(
       "validate", "Check a catalog file: syntax, schema, ranges, ids, duplicates, ages");
-  validate->add_option("file", options->path,
-                       "Catalog file (schema: docs/catalog.md), or [skypilot:|gpuhunt:|vast:]FILE "
-                       "to import (docs/catalog.md#import)")
+  validate
+      ->add_option("file", options->path,
+                   "Catalog file (schema: docs/catalog.md), or [skypilot:|gpuhunt:|vast:]FILE "
+                   "to import (docs/catalog.md#import)")
       ->required()
       ->check(file_path());
   validate->add_flag("--add", options->overlay,

@@ -51,7 +51,7 @@ void add_import_options(CLI::App& app, CatalogOptions& options) {
       ->check(CLI::Validator(
           [](const std::string& date) {
             return date.size() == 10 && days_from_date(date) ? std::string()
-                                                              : "expected a date YYYY-MM-DD";
+                                                             : "expected a date YYYY-MM-DD";
           },
           "YYYY-MM-DD"));
   app.add_flag("--strict", options.strict,

@@ -29,7 +29,8 @@ std::vector<std::string> import_report_lines(const ImportReport& r) {
   std::vector<std::string> lines;
   lines.push_back(fmt::format(
       "note: {}: {} catalog: {} rows -> {} offers of {}{}; as_of {} ({})", r.origin,
-      name_of(r.format), r.rows, r.offers, r.providers.empty() ? "no provider" : join_names(r.providers),
+      name_of(r.format), r.rows, r.offers,
+      r.providers.empty() ? "no provider" : join_names(r.providers),
       r.duplicates > 0 ? fmt::format(" ({} duplicates kept at their lowest price)", r.duplicates)
                        : "",
       r.as_of, name_of(r.as_of_basis)));
@@ -38,9 +39,8 @@ std::vector<std::string> import_report_lines(const ImportReport& r) {
     for (std::size_t i = 0; i < r.skipped.size() && i < kSkippedRowsListed; ++i) {
       listed += (i > 0 ? "; " : "") + skipped_row(r.skipped[i]);
     }
-    const std::size_t rest = r.skipped.size() > kSkippedRowsListed
-                                 ? r.skipped.size() - kSkippedRowsListed
-                                 : 0;
+    const std::size_t rest =
+        r.skipped.size() > kSkippedRowsListed ? r.skipped.size() - kSkippedRowsListed : 0;
     lines.push_back(fmt::format("warning: {}: skipped {} rows: {}{} (--strict makes this an error)",
                                 r.origin, r.skipped.size(), listed,
                                 rest > 0 ? fmt::format("; and {} more", rest) : ""));

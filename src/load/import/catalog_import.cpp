@@ -1,5 +1,7 @@
 // Importing other tools' catalogs: format detection, provider names, and turning the readers'
 // rows into an overlay catalog (docs/catalog.md#import).
+#include "ftcost/load/catalog_import.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -8,16 +10,15 @@
 #include <map>
 #include <unordered_map>
 
+#include "../json_reader.hpp"
 #include "ftcost/base/error.hpp"
-#include "ftcost/load/catalog_import.hpp"
 #include "ftcost/load/catalog_load.hpp"
 #include "imported_rows.hpp"
-#include "../json_reader.hpp"
 
 namespace ftcost {
 namespace {
 
-constexpr std::size_t kSniffBytes = 64 * 1024;
+constexpr std::size_t kSniffBytes = std::size_t{64} * 1024;
 
 std::string_view trim_left(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) {
@@ -96,7 +97,9 @@ Provider synthesized_provider(const std::string& id, bool marketplace, bool has_
   p.id = id;
   p.name = id + " (imported; rules assumed)";
   p.kind = kind;
-  p.billing = {.granularity_s = 1, .minimum_s = 0, .source = "assumed: per-second billing",
+  p.billing = {.granularity_s = 1,
+               .minimum_s = 0,
+               .source = "assumed: per-second billing",
                .assumption = true};
   p.storage = {.running_usd_per_gb_month = median(running),
                .stopped_usd_per_gb_month = median(stopped),
@@ -110,12 +113,13 @@ Provider synthesized_provider(const std::string& id, bool marketplace, bool has_
                .source = basis,
                .assumption = true};
   if (has_spot) {
-    p.spot = SpotRules{.notice_s = 0,
-                       .cause = marketplace ? InterruptionCause::Outbid : InterruptionCause::Reclaim,
-                       .hazard_per_hour = median(hazard),
-                       .restart_minutes = median(restart),
-                       .source = "assumed: no notice",
-                       .hazard_source = basis};
+    p.spot =
+        SpotRules{.notice_s = 0,
+                  .cause = marketplace ? InterruptionCause::Outbid : InterruptionCause::Reclaim,
+                  .hazard_per_hour = median(hazard),
+                  .restart_minutes = median(restart),
+                  .source = "assumed: no notice",
+                  .hazard_source = basis};
   }
   if (marketplace) {
     p.reliability = HostReliability{.value = 0.98, .source = basis, .assumption = true};
@@ -137,7 +141,8 @@ std::pair<std::string, AsOfBasis> fallback_as_of(const ImportOptions& options,
   if (!options.file_date.empty()) {
     return {options.file_date, AsOfBasis::FileTime};
   }
-  throw InputError(origin, "", "the file carries no price date and its modification time is unknown",
+  throw InputError(origin, "",
+                   "the file carries no price date and its modification time is unknown",
                    "--as-of YYYY-MM-DD", ExitCode::InvalidData);
 }
 
@@ -211,7 +216,7 @@ std::string provider_from_path(std::string_view path, CatalogFormat format) {
     return "vast";
   }
   const std::filesystem::path file(path);
-  const std::string stem = file.stem().string();
+  std::string stem = file.stem().string();
   // SkyPilot's layout is catalogs/<version>/<cloud>/vms.csv; a file named otherwise is <cloud>.csv.
   if (format == CatalogFormat::SkyPilot && stem == "vms") {
     return file.parent_path().filename().string();
@@ -305,7 +310,9 @@ ImportedCatalog import_catalog(std::string_view text, const std::string& origin,
     }
     result.overlay.offers.push_back(std::move(offer));
   }
-  for (const auto& [id, flags] : providers) {
+  for (const auto& entry : providers) {
+    const std::string& id = entry.first;
+    const auto& flags = entry.second;
     report.providers.push_back(id);
     const Provider* known = base.find_provider(id);
     if (known == nullptr) {
@@ -314,12 +321,12 @@ ImportedCatalog import_catalog(std::string_view text, const std::string& origin,
     } else if (flags.first && !known->spot) {
       // The catalog says the provider sells no spot tier; the file's spot rows are dropped
       // rather than costed without interruption rules.
-      std::erase_if(result.overlay.offers, [&](const Offer& o) {
-        return o.provider == id && o.tier == Tier::Spot;
-      });
+      std::erase_if(result.overlay.offers,
+                    [&](const Offer& o) { return o.provider == id && o.tier == Tier::Spot; });
       report.skipped.push_back({"", "tier", "spot",
-                                "provider '" + id + "' has no spot rules in the catalog: its spot "
-                                "rows were left out"});
+                                "provider '" + id +
+                                    "' has no spot rules in the catalog: its spot "
+                                    "rows were left out"});
     }
   }
   report.offers = result.overlay.offers.size();
@@ -338,8 +345,7 @@ std::string file_date(const std::string& path) {
   if (error) {
     return {};
   }
-  const auto day =
-      std::chrono::floor<std::chrono::days>(std::chrono::file_clock::to_sys(written));
+  const auto day = std::chrono::floor<std::chrono::days>(std::chrono::file_clock::to_sys(written));
   const std::chrono::year_month_day date(day);
   char text[16];
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
@@ -366,6 +372,7 @@ LoadedOverlay load_catalog_overlay(std::string_view argument, const std::string&
   loaded.path = spec.path;
   if (*format == CatalogFormat::Ftcost) {
     std::vector<std::string> ids;
+    ids.reserve(gpus.size());
     for (const Gpu& gpu : gpus) {
       ids.push_back(gpu.id);
     }

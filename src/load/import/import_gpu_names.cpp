@@ -52,7 +52,8 @@ std::optional<std::string> pick_by_memory(const NameFamily& family, std::optiona
     best = nullptr;
     for (const std::string_view id : family.ids) {
       const Gpu* gpu = id.empty() ? nullptr : find_id(id, gpus);
-      const double gap = gpu == nullptr ? std::numeric_limits<double>::infinity() : std::abs(gpu->memory_gb - *memory_gb);
+      const double gap = gpu == nullptr ? std::numeric_limits<double>::infinity()
+                                        : std::abs(gpu->memory_gb - *memory_gb);
       if (gap < best_gap && gap <= 0.25 * gpu->memory_gb) {
         best_gap = gap;
         best = gpu;
@@ -79,7 +80,8 @@ std::optional<std::string> imported_gpu_id(std::string_view name, std::optional<
     const auto keys = gpu_spelling_keys(gpu);
     if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
       // A stated memory that contradicts the name (an "L40S" with 24 GB) is not this GPU.
-      if (memory_gb && *memory_gb > 0 && std::abs(gpu.memory_gb - *memory_gb) > 0.25 * gpu.memory_gb) {
+      if (memory_gb && *memory_gb > 0 &&
+          std::abs(gpu.memory_gb - *memory_gb) > 0.25 * gpu.memory_gb) {
         return std::nullopt;
       }
       return gpu.id;
