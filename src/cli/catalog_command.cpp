@@ -59,9 +59,7 @@ ExitCode run_validate_import(const ValidateOptions& options) {
 
 ExitCode run_validate(const ValidateOptions& options) {
   if (const CatalogSpec spec = split_catalog_spec(options.path);
-      spec.format ||
-      detect_catalog_format(read_catalog_head(spec.path)).value_or(CatalogFormat::Ftcost) !=
-          CatalogFormat::Ftcost) {
+      spec.format || detect_catalog_format(read_catalog_head(spec.path)) != CatalogFormat::Ftcost) {
     return run_validate_import(options);
   }
   const Catalog catalog = load_catalog_file(

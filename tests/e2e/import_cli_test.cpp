@@ -43,8 +43,8 @@ TEST_CASE("plan over an imported SkyPilot catalog ranks its regional offers", "[
 
 TEST_CASE("a vast: prefixed search result with --region keeps only matching places",
           "[e2e][import]") {
-  const auto plan = plan_json({"--catalog-add", "vast:" + kImport + "vast/offers.json", "--provider",
-                               "vast", "--region", "US", "--top", "0"});
+  const auto plan = plan_json({"--catalog-add", "vast:" + kImport + "vast/offers.json",
+                               "--provider", "vast", "--region", "US", "--top", "0"});
   REQUIRE(plan["plans"].size() >= 2);
   for (const auto& row : plan["plans"]) {
     CHECK_THAT(row["region"].get<std::string>(), Contains(", US"));
@@ -65,7 +65,7 @@ TEST_CASE("a gpuhunt import shows a region column in the table and CSV", "[e2e][
   CHECK_THAT(csv.out, Contains("\"region\",\"offer_usd_per_hour\",\"offer_usd_per_gpu_hour\""));
 }
 
-TEST_CASE("--strict turns a skipped row into one error line and exit 3", "[e2e][import]") {
+TEST_CASE("strict import turns a skipped row into one error line and exit 3", "[e2e][import]") {
   const auto run = run_ftcost({"plan", "--model", "8b", "--method", "qlora", "--strict",
                                "--catalog-add", "gpuhunt:" + kImport + "gpuhunt/bad.csv"});
   CHECK(run.exit_code == 3);
@@ -78,15 +78,15 @@ TEST_CASE("catalog validate imports and summarizes each format", "[e2e][import]"
   CHECK(gcp.exit_code == 0);
   CHECK_THAT(gcp.out, Contains("skypilot catalog imported: 10 offers of gcp from 22 rows"));
   CHECK_THAT(gcp.err, Contains("P100 (1)"));
-  const auto vast = run_ftcost(
-      {"catalog", "validate", "--as-of", "2026-12-01", kImport + "vast/offers.json"});
+  const auto vast =
+      run_ftcost({"catalog", "validate", "--as-of", "2026-12-01", kImport + "vast/offers.json"});
   CHECK(vast.exit_code == 0);
   CHECK_THAT(vast.out, Contains("as of 2026-12-01 (from --as-of)"));
 }
 
 TEST_CASE("a file in no known format, and a bad --as-of, are refused", "[e2e][import]") {
   const auto unknown =
-      run_ftcost({"catalog", "validate", std::string(FTCOST_TEST_DATA) + "/datasets/two.jsonl"});
+      run_ftcost({"catalog", "validate", kImport + "not-a-catalog.csv"});
   CHECK(unknown.exit_code == 3);
   CHECK_THAT(unknown.err, Contains("not a catalog format ftcost reads"));
   const auto as_of = run_ftcost({"plan", "--model", "8b", "--method", "qlora", "--as-of",

@@ -1,13 +1,14 @@
 // Importing other tools' catalogs: format detection, prefixes, provider and GPU names, the overlay
 // import_catalog builds (duplicates, unknown GPUs, synthesized providers, as_of, --strict), and
 // the planner's --region filter and one-region-per-shape ranking.
+#include "ftcost/load/catalog_import.hpp"
+
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
 #include <sstream>
 
 #include "ftcost/base/error.hpp"
-#include "ftcost/load/catalog_import.hpp"
 #include "ftcost/load/catalog_load.hpp"
 #include "ftcost/load/defaults.hpp"
 #include "ftcost/load/gpu_load.hpp"
@@ -73,6 +74,7 @@ TEST_CASE("catalog formats are told apart by prefix and by content", "[import]")
   CHECK(ftcost::detect_catalog_format(read(kDir + "vast/offers.json")) == CatalogFormat::Vast);
   CHECK(ftcost::detect_catalog_format(read(kDir + "vast/offers-wrapped.json")) ==
         CatalogFormat::Vast);
+  CHECK(ftcost::detect_catalog_format(R"({"providers": []})") == CatalogFormat::Ftcost);
   CHECK(ftcost::detect_catalog_format(R"({"schema_version": 1, "offers": []})") ==
         CatalogFormat::Ftcost);
   CHECK_FALSE(ftcost::detect_catalog_format("name,price\nx,1\n"));
@@ -183,7 +185,7 @@ TEST_CASE("an unknown provider gets the catalog's median rules, marked as assump
   CHECK(merged.find_provider("nebius") != nullptr);
 }
 
-TEST_CASE("--strict makes the first bad row or unknown GPU an error naming it", "[import]") {
+TEST_CASE("strict import makes the first bad row or unknown GPU an error naming it", "[import]") {
   try {
     (void)import_file("gpuhunt/bad.csv", CatalogFormat::Gpuhunt, "aws", true);
     FAIL("expected an InputError");
@@ -196,7 +198,7 @@ TEST_CASE("--strict makes the first bad row or unknown GPU an error naming it", 
                   ftcost::InputError);  // RadeonProV520 is not a GPU ftcost knows
 }
 
-TEST_CASE("--as-of wins over the file date; without either the import is refused", "[import]") {
+TEST_CASE("an --as-of date wins over the file date; without either the import is refused", "[import]") {
   ImportOptions options{.format = CatalogFormat::Gpuhunt,
                         .provider = "lambda",
                         .as_of_flag = "2026-11-30",
@@ -213,7 +215,7 @@ TEST_CASE("--as-of wins over the file date; without either the import is refused
                   ftcost::InputError);
 }
 
-TEST_CASE("--region matches a region, its prefix at '-', or a part of a place", "[import]") {
+TEST_CASE("region filters match a region, its prefix at '-', or a part of a place", "[import]") {
   CHECK(ftcost::region_matches("us-east-1", "us-east-1"));
   CHECK(ftcost::region_matches("us-east-1", "US-EAST"));
   CHECK(ftcost::region_matches("europe-west4", "europe"));

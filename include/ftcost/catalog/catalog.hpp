@@ -96,9 +96,9 @@ struct Offer {
   std::string gpu;        ///< canonical GPU id (data/gpus.json)
   std::int64_t gpus = 1;  ///< GPUs per instance (only shapes the provider sells)
   Tier tier = Tier::OnDemand;
-  double usd_per_hour = 0;                ///< price of the whole instance per hour, USD
-  std::string instance_type;              ///< "p5.48xlarge", or empty
-  std::string region;  ///< "us-east-1", "Texas, US"; empty when the catalog does not say
+  double usd_per_hour = 0;    ///< price of the whole instance per hour, USD
+  std::string instance_type;  ///< "p5.48xlarge", or empty
+  std::string region;         ///< "us-east-1", "Texas, US"; empty when the catalog does not say
   std::optional<double> hazard_per_hour;  ///< spot: overrides the provider's default hazard
   std::optional<double> reliability;      ///< overrides the provider's host reliability
   /// Marketplace hosts price their own disk and bandwidth (Vast.ai); each overrides the

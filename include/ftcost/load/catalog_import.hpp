@@ -1,5 +1,6 @@
 // Importing the price catalogs other tools maintain: SkyPilot's vms.csv, gpuhunt's offline CSVs
-// and `vastai search offers --raw` JSON, as overlays of ftcost's own catalog (docs/catalog.md#import).
+// and `vastai search offers --raw` JSON, as overlays of ftcost's own catalog
+// (docs/catalog.md#import).
 #pragma once
 
 #include <array>
@@ -38,9 +39,9 @@ struct CatalogSpec {
 };
 [[nodiscard]] CatalogSpec split_catalog_spec(std::string_view argument);
 
-/// The format `text` is in, from its content: a JSON object with "schema_version" is ftcost's; a
-/// JSON array (or an object with an "offers" array) of objects with "dph_total" or "gpu_name" is
-/// Vast's; a CSV header with InstanceType and AcceleratorName is SkyPilot's; one with
+/// The format `text` is in, from its content: a JSON array (or an object with an "offers" array)
+/// of objects with "dph_total" or "gpu_name" is Vast's; any other JSON object is ftcost's (its
+/// parser then names what is wrong); a CSV header with InstanceType and AcceleratorName is SkyPilot's; one with
 /// instance_name, location and price is gpuhunt's. nullopt when none matches.
 [[nodiscard]] std::optional<CatalogFormat> detect_catalog_format(std::string_view text);
 
@@ -65,9 +66,9 @@ struct EnumNames<AsOfBasis> {
 struct ImportOptions {
   CatalogFormat format = CatalogFormat::SkyPilot;  ///< not Ftcost (that is parse_catalog)
   std::string provider;                            ///< the file's cloud/provider name (see above)
-  std::string as_of_flag;      ///< --as-of YYYY-MM-DD, or empty
-  std::string file_date;       ///< the file's modification date YYYY-MM-DD, or empty
-  bool strict = false;         ///< --strict: the first skipped row is an error
+  std::string as_of_flag;                          ///< --as-of YYYY-MM-DD, or empty
+  std::string file_date;  ///< the file's modification date YYYY-MM-DD, or empty
+  bool strict = false;    ///< --strict: the first skipped row is an error
 };
 
 /// A row of the file left out of the import, with its place, field, value and reason.
@@ -81,16 +82,16 @@ struct SkippedImportRow {
 /// What an import did, for the summary line and `catalog validate`.
 struct ImportReport {
   CatalogFormat format = CatalogFormat::SkyPilot;
-  std::string origin;             ///< the path
-  std::vector<std::string> providers;  ///< ftcost provider ids the offers went to
+  std::string origin;                              ///< the path
+  std::vector<std::string> providers;              ///< ftcost provider ids the offers went to
   std::vector<std::string> synthesized_providers;  ///< of those, the ones the catalog lacked:
                                                    ///< given assumed rules (docs/catalog.md#import)
-  std::size_t rows = 0;            ///< data rows or JSON elements read
-  std::size_t offers = 0;          ///< offers imported (after duplicates)
-  std::size_t duplicates = 0;      ///< rows dropped as duplicates of a cheaper identical offer
-  std::vector<SkippedImportRow> skipped;          ///< malformed rows
+  std::size_t rows = 0;                            ///< data rows or JSON elements read
+  std::size_t offers = 0;                          ///< offers imported (after duplicates)
+  std::size_t duplicates = 0;  ///< rows dropped as duplicates of a cheaper identical offer
+  std::vector<SkippedImportRow> skipped;            ///< malformed rows
   std::map<std::string, std::size_t> unknown_gpus;  ///< GPU name as spelled -> rows (skipped)
-  std::string as_of;               ///< the date given to offers without one in the data
+  std::string as_of;  ///< the date given to offers without one in the data
   AsOfBasis as_of_basis = AsOfBasis::Data;
 };
 
@@ -114,7 +115,7 @@ struct ImportedCatalog {
 /// A --catalog-add (or `catalog validate`) argument loaded: ftcost's own overlay, or an import.
 struct LoadedOverlay {
   Catalog overlay;
-  std::string path;                     ///< the file, without a format prefix
+  std::string path;                    ///< the file, without a format prefix
   std::optional<ImportReport> import;  ///< set when the file was another tool's catalog
 };
 

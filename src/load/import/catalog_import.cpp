@@ -193,7 +193,8 @@ std::optional<CatalogFormat> detect_catalog_format(std::string_view text) {
          start.find("\"gpu_name\"") != std::string_view::npos)) {
       return CatalogFormat::Vast;
     }
-    return std::nullopt;
+    // Any other object is read as ftcost's schema, whose parser names what is missing.
+    return CatalogFormat::Ftcost;
   }
   if (start.starts_with("[")) {
     const bool vast = start.find("\"dph_total\"") != std::string_view::npos ||
