@@ -53,6 +53,8 @@ render::FitReport fit_report(const ModelArch& arch, const TrainingSetup& setup,
   fit.fits = fit.headroom_bytes >= 0;
   fit.largest_micro_batch = largest_micro_batch(arch, setup, fit.capacity_bytes);
   fit.longest_seq_len = longest_seq_len(arch, setup, fit.capacity_bytes);
+  fit.longest_seq_len_is_context =
+      fit.longest_seq_len && *fit.longest_seq_len == arch.max_position_embeddings;
   fit.same_step_split = same_step_split(arch, setup, fit.capacity_bytes);
   return fit;
 }

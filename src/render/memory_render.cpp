@@ -61,7 +61,12 @@ void write_memory_table(const MemoryReport& r, std::ostream& out) {
                       fmt::format("{} ({} GiB {})", f.fits ? "yes" : "no",
                                   gib(std::abs(f.headroom_bytes)), f.fits ? "to spare" : "short"));
     head.emplace_back("largest micro-batch", optional_count(f.largest_micro_batch));
-    head.emplace_back("longest seq-len", optional_count(f.longest_seq_len));
+    head.emplace_back(
+        "longest seq-len",
+        optional_count(f.longest_seq_len) +
+            (f.longest_seq_len_is_context
+                 ? " (the model's context, max_position_embeddings; memory allows more)"
+                 : ""));
     if (!f.fits) {
       head.emplace_back("to fit", fit_advice(r.setup, f));
     }
@@ -96,6 +101,7 @@ nlohmann::json fit_json(const std::optional<FitReport>& fit) {
           {"headroom_gib", bytes_to_gib(fit->headroom_bytes)},
           {"largest_micro_batch", count(fit->largest_micro_batch)},
           {"longest_seq_len_tokens", count(fit->longest_seq_len)},
+          {"longest_seq_len_is_context", fit->longest_seq_len_is_context},
           {"same_step_split",
            fit->same_step_split ? nlohmann::json{{"micro_batch", fit->same_step_split->micro_batch},
                                                  {"grad_accum", fit->same_step_split->grad_accum}}

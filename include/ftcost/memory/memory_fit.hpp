@@ -27,8 +27,10 @@ namespace ftcost {
                                                               TrainingSetup setup,
                                                               double capacity_bytes);
 
-/// The longest sequence (1 .. kMaxSeqLen tokens) with which `setup` fits `capacity_bytes`, or
-/// nullopt when even 1 token does not. Binary search, at most ~24 estimates.
+/// The longest sequence (1 .. kMaxSeqLen tokens, and at most arch.max_position_embeddings when the
+/// model states it: the context it was trained for, RoPE scaling included in that figure) with
+/// which `setup` fits `capacity_bytes`, or nullopt when even 1 token does not. Binary search, at
+/// most ~24 estimates.
 [[nodiscard]] std::optional<std::int64_t> longest_seq_len(const ModelArch& arch,
                                                           TrainingSetup setup,
                                                           double capacity_bytes);

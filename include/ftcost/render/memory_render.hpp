@@ -24,6 +24,8 @@ struct FitReport {
   double headroom_bytes = 0;    ///< capacity - device total (negative when it does not fit)
   std::optional<std::int64_t> largest_micro_batch;  ///< nullopt: not even 1 fits
   std::optional<std::int64_t> longest_seq_len;      ///< tokens; nullopt: not even 1 fits
+  /// longest_seq_len is the model's context (max_position_embeddings), not the memory's limit
+  bool longest_seq_len_is_context = false;
   /// The largest micro-batch that fits with the same sequences per optimizer step
   /// (same_step_split); nullopt when none does.
   std::optional<BatchSplit> same_step_split;

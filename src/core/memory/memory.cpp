@@ -19,6 +19,7 @@ Parts resident(const StaticTerms& s) {
   return {{"weights_frozen", s.frozen_weights, "frozen base (quantized linears + 16/32-bit rest)"},
           {"weights_trainable", s.trainable_weights, "full weights or LoRA adapters"},
           {"optimizer_states", s.optimizer_states, "inside PyTorch's allocator"},
+          {"master_weights", s.master_weights, "DeepSpeed ZeRO fp32 master partition"},
           {"ddp_buckets", s.ddp_buckets, "DDP reducer gradient buckets"},
           {"fsdp_gathered", s.gathered_units, "all-gathered units in flight"}};
 }
@@ -77,7 +78,9 @@ Parts backward_blocks(const TrainingSetup& setup, const StaticTerms& s, const Ac
 
 Parts optimizer_phase(const TrainingSetup& setup, const StaticTerms& s) {
   const double grads = setup.optimizer_in_backward ? s.largest_gradient : s.gradients;
-  return with(resident(s), {{"gradients", grads, "complete set before the step"}});
+  return with(resident(s), {{"gradients", grads, "complete set before the step"},
+                            {"fp32_gradients", s.fp32_grad_partition,
+                             "DeepSpeed ZeRO: gradients upcast for the fp32 step"}});
 }
 
 }  // namespace

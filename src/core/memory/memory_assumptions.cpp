@@ -72,6 +72,13 @@ std::vector<Assumption> memory_assumptions(const MemoryContext& context) {
          "reserved, counted in the device total",
          doc("optimizer")});
   }
+  if (context.shards.quantized_linears_whole) {
+    out.push_back(
+        {std::string(setup.quant == Quant::Int8 ? "bitsandbytes int8 (LLM.int8)" : "GPTQ") +
+             " weights cannot be sharded by FSDP or ZeRO-3 (only 4-bit weights with a "
+             "quant_storage dtype can): every GPU holds the whole quantized base",
+         doc("unshardable"), true});
+  }
   out.push_back({"every sequence padded or packed to --seq-len tokens", doc("activations")});
   out.push_back({"reserved = allocated x 1.10 (caching allocator, calibrated)", doc("allocator")});
   out.push_back(

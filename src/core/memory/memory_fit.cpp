@@ -64,7 +64,11 @@ std::optional<std::int64_t> largest_micro_batch(const ModelArch& arch, TrainingS
 
 std::optional<std::int64_t> longest_seq_len(const ModelArch& arch, TrainingSetup setup,
                                             double capacity_bytes) {
-  return largest_true(kMaxSeqLen, [&](std::int64_t tokens) {
+  // Positions beyond the model's context are not trained, however much memory is left.
+  const std::int64_t limit = arch.max_position_embeddings > 0
+                                 ? std::min(kMaxSeqLen, arch.max_position_embeddings)
+                                 : kMaxSeqLen;
+  return largest_true(limit, [&](std::int64_t tokens) {
     setup.seq_len = tokens;
     return fits(arch, setup, capacity_bytes);
   });

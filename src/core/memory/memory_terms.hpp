@@ -27,7 +27,10 @@ struct ParamSplit {
 
 /// How data parallelism divides each term across GPUs (ZeRO stages, FSDP), and what is offloaded.
 struct ShardPlan {
-  double params_divisor = 1;      ///< zero3/fsdp: parameters split over the GPUs
+  double params_divisor = 1;  ///< zero3/fsdp: parameters split over the GPUs
+  /// The quantized linears cannot be split (bitsandbytes int8, GPTQ): every GPU holds them whole
+  /// even where the rest of the model is sharded.
+  bool quantized_linears_whole = false;
   double grads_divisor = 1;       ///< zero2 and up
   double states_divisor = 1;      ///< zero1 and up
   bool params_offloaded = false;  ///< --cpu-offload params: weights, grads and states on host
@@ -58,14 +61,16 @@ struct MemoryContext {
 struct StaticTerms {
   double frozen_weights = 0;
   double trainable_weights = 0;
-  double gradients = 0;         ///< a full set of (sharded) gradients
-  double head_gradient = 0;     ///< gradient of the output projection alone
-  double largest_gradient = 0;  ///< the largest single parameter's gradient (optimizer_in_bwd)
-  double optimizer_states = 0;  ///< inside PyTorch's allocator
-  double paged_states = 0;      ///< bitsandbytes paged state (CUDA managed memory)
-  double ddp_buckets = 0;       ///< DDP reducer's flat gradient buckets
-  double gathered_units = 0;    ///< FSDP/ZeRO-3 all-gathered parameters in flight
-  double autocast_copies = 0;   ///< 16-bit copies of fp32 weights cached by autocast
+  double gradients = 0;            ///< a full set of (sharded) gradients
+  double head_gradient = 0;        ///< gradient of the output projection alone
+  double largest_gradient = 0;     ///< the largest single parameter's gradient (optimizer_in_bwd)
+  double optimizer_states = 0;     ///< inside PyTorch's allocator
+  double paged_states = 0;         ///< bitsandbytes paged state (CUDA managed memory)
+  double ddp_buckets = 0;          ///< DDP reducer's flat gradient buckets
+  double gathered_units = 0;       ///< FSDP/ZeRO-3 all-gathered parameters in flight
+  double autocast_copies = 0;      ///< 16-bit copies of fp32 weights cached by autocast
+  double master_weights = 0;       ///< DeepSpeed ZeRO: fp32 master partition of a 16-bit model
+  double fp32_grad_partition = 0;  ///< DeepSpeed ZeRO: the step's fp32 copy of its gradients
 };
 
 [[nodiscard]] StaticTerms static_terms(const MemoryContext& context);

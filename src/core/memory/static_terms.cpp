@@ -11,9 +11,24 @@ bool is_paged(Optimizer optimizer) {
   return optimizer == Optimizer::PagedAdamW || optimizer == Optimizer::PagedAdamW8bit;
 }
 
+// DeepSpeed's ZeRO optimizer (stages 1-3) on a 16-bit model: the engine casts the module to
+// bf16/fp16 and its optimizer keeps the fp32 copies, partitioned over the GPUs.
+bool deepspeed_zero(const TrainingSetup& setup, const SetupTraits& traits) {
+  const bool zero = setup.sharding == Sharding::Zero1 || setup.sharding == Sharding::Zero2 ||
+                    setup.sharding == Sharding::Zero3;
+  return zero && traits.compute_bytes == 2;
+}
+
+// The frozen base per GPU: sharded over params_divisor, except quantized linears that cannot be
+// sharded (ShardPlan::quantized_linears_whole), which every GPU holds whole, offloaded or not.
 double frozen_weight_bytes(const MemoryContext& context) {
-  return context.split.block_linear * context.base.linear +
-         context.split.non_linear * context.base.other;
+  const ShardPlan& plan = context.shards;
+  const double linear = context.split.block_linear * context.base.linear;
+  const double other = context.split.non_linear * context.base.other;
+  if (plan.quantized_linears_whole) {
+    return linear + (plan.params_offloaded ? 0 : other / plan.params_divisor);
+  }
+  return plan.params_offloaded ? 0 : (linear + other) / plan.params_divisor;
 }
 
 }  // namespace
@@ -25,10 +40,21 @@ StaticTerms static_terms(const MemoryContext& context) {
   const ShardPlan& plan = context.shards;
   const bool full = setup.method == Method::Full;
   StaticTerms terms;
+  // DeepSpeed ZeRO keeps the trainable weights and their gradients in 16 bits on the GPU and the
+  // fp32 master, the states and an fp32 copy of the gradients in the optimizer's partition:
+  // 2P + 2P + 16P/N (stage 1), 2P + 18P/N (stage 2), 20P/N (stage 3) for AdamW, as DeepSpeed's
+  // maintainers give it (docs/memory-model.md#deepspeed-zero), not the paper's 2P + 14P/N.
+  const bool deepspeed = deepspeed_zero(setup, traits);
+  const double trainable_bytes = deepspeed ? 2.0 : traits.trainable_bytes;
+  const double master_bytes = deepspeed ? 4.0 : traits.trainable_bytes;
+  terms.frozen_weights = frozen_weight_bytes(context);
   if (!plan.params_offloaded) {
-    terms.frozen_weights = frozen_weight_bytes(context) / plan.params_divisor;
-    terms.trainable_weights = split.trainable * traits.trainable_bytes / plan.params_divisor;
-    terms.gradients = split.trainable * traits.trainable_bytes / plan.grads_divisor;
+    terms.trainable_weights = split.trainable * trainable_bytes / plan.params_divisor;
+    terms.gradients = split.trainable * trainable_bytes / plan.grads_divisor;
+  }
+  if (deepspeed && !plan.states_offloaded) {
+    terms.master_weights = split.trainable * 4 / plan.states_divisor;
+    terms.fp32_grad_partition = split.trainable * 4 / plan.states_divisor;
   }
   const double head_params = full ? split.head : 0;
   terms.head_gradient = head_params * traits.trainable_bytes / plan.grads_divisor;
@@ -36,7 +62,7 @@ StaticTerms static_terms(const MemoryContext& context) {
       full ? std::max(split.head, split.largest_linear) * traits.trainable_bytes : terms.gradients;
   const double states =
       split.trainable *
-      optimizer_state_bytes_per_param(setup.optimizer, traits.trainable_bytes,
+      optimizer_state_bytes_per_param(setup.optimizer, master_bytes,
                                       static_cast<double>(context.arch.hidden_size)) /
       plan.states_divisor;
   if (!plan.states_offloaded) {
@@ -47,10 +73,11 @@ StaticTerms static_terms(const MemoryContext& context) {
     terms.ddp_buckets = terms.gradients;
   }
   terms.gathered_units = gathered_unit_bytes(context);
-  if (full && traits.mixed_precision) {
+  if (full && traits.mixed_precision && traits.zero_stage == 0) {
     // autocast casts each fp32 weight to 16 bits once per forward and the copies stay saved
-    // for backward.
-    terms.autocast_copies = split.block_linear * 2 / plan.params_divisor;
+    // for backward. Sharded runs compute on 16-bit parameters already: FSDP's MixedPrecision
+    // casts each unit as it gathers it (the gathered units term), DeepSpeed casts the module.
+    terms.autocast_copies = split.block_linear * 2;
   }
   return terms;
 }
