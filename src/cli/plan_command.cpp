@@ -17,6 +17,7 @@
 #include "ftcost/duration/duration.hpp"
 #include "ftcost/load/gpu_load.hpp"
 #include "ftcost/load/model_load.hpp"
+#include "ftcost/model/params.hpp"
 #include "ftcost/plan/artifacts.hpp"
 #include "ftcost/render/launch_files.hpp"
 #include "ftcost/render/plan_render.hpp"
@@ -161,6 +162,8 @@ ExitCode run_plan(PlanOptions& options) {
                      duration_function(model.arch, resolved, options.setup, workload.workload));
   render::PlanContext context{.model_id = model.arch.id,
                               .model_name = model.arch.name,
+                              .params_total = count_params(model.arch).total,
+                              .params_active = count_params(model.arch).active,
                               .method = resolved.setup.method,
                               .dataset_tokens = workload.workload.dataset_tokens,
                               .epochs = workload.workload.epochs,

@@ -8,6 +8,7 @@
 #include "enum_option.hpp"
 #include "ftcost/duration/duration.hpp"
 #include "ftcost/load/model_load.hpp"
+#include "ftcost/model/params.hpp"
 #include "ftcost/render/duration_render.hpp"
 #include "number_option.hpp"
 #include "setup_options.hpp"
@@ -53,6 +54,8 @@ ExitCode run_time(TimeOptions& options) {
   const bool fits = run.fits;
   render::render_duration({.model_id = model.arch.id,
                            .model_name = model.arch.name,
+                           .params_total = count_params(model.arch).total,
+                           .params_active = count_params(model.arch).active,
                            .dataset_tokens = workload.workload.dataset_tokens,
                            .epochs = workload.workload.epochs,
                            .run = std::move(run)},

@@ -37,7 +37,8 @@ std::string padding_text(const DurationEstimate& run) {
 
 Pairs table_pairs(const DurationReport& report) {
   const DurationEstimate& run = report.run;
-  Pairs pairs{{"model", report.model_id + " (" + report.model_name + ")"},
+  Pairs pairs{{"model", model_text(report.model_id, report.model_name, report.params_total,
+                                   report.params_active)},
               {"dataset", fmt::format("{} tokens per epoch x {:g} epoch(s)",
                                       token_count_text(report.dataset_tokens), report.epochs)},
               {"gpu", fmt::format("{} x{}", run.gpu_id, run.gpus)}};
@@ -83,7 +84,11 @@ nlohmann::json figure(const DurationEstimate& run, double value) {
 // setup that came nearest, i.e. what the search tried (docs/json-output.md#time).
 nlohmann::json run_json(const DurationReport& report) {
   const DurationEstimate& run = report.run;
-  return {{"model", {{"id", report.model_id}, {"name", report.model_name}}},
+  return {{"model",
+           {{"id", report.model_id},
+            {"name", report.model_name},
+            {"params_total", report.params_total},
+            {"params_active", report.params_active}}},
           {"dataset_tokens", report.dataset_tokens},
           {"epochs", report.epochs},
           {"gpu", run.gpu_id},

@@ -9,6 +9,7 @@
 #include "assumptions_render.hpp"
 #include "csv_writer.hpp"
 #include "ftcost/base/units.hpp"
+#include "ftcost/model/params.hpp"
 #include "setup_json.hpp"
 #include "setup_lines.hpp"
 #include "table_writer.hpp"
@@ -41,7 +42,8 @@ std::string fit_advice(const TrainingSetup& s, const FitReport& fit) {
 void write_memory_table(const MemoryReport& r, std::ostream& out) {
   const MemoryEstimate& e = r.estimate;
   std::vector<std::pair<std::string, std::string>> head = {
-      {"model", r.arch->id + " (" + r.arch->name + ")"}};
+      {"model", model_text(r.arch->id, r.arch->name, count_params(*r.arch).total,
+                           count_params(*r.arch).active)}};
   for (auto& line : setup_lines(r.setup)) {
     head.push_back(std::move(line));
   }
@@ -120,7 +122,12 @@ void write_memory_json(const MemoryReport& r, std::ostream& out) {
     phases.push_back(
         {{"phase", name_of(p.phase)}, {"allocated_gib", bytes_to_gib(p.allocated_bytes)}});
   }
-  const nlohmann::json doc = {{"model", {{"id", r.arch->id}, {"name", r.arch->name}}},
+  const ParamCounts counts = count_params(*r.arch);
+  const nlohmann::json doc = {{"model",
+                               {{"id", r.arch->id},
+                                {"name", r.arch->name},
+                                {"params_total", counts.total},
+                                {"params_active", counts.active}}},
                               {"setup", render::setup_json(s)},
                               {"peak_allocated_gib", bytes_to_gib(e.peak_allocated_bytes)},
                               {"peak_reserved_gib", bytes_to_gib(e.peak_reserved_bytes)},
@@ -151,7 +158,11 @@ std::string unit_of(const std::string& key) {
 // One row per figure: kind, name, value (full precision), unit.
 void write_memory_csv(const MemoryReport& r, std::ostream& out) {
   const MemoryEstimate& e = r.estimate;
-  std::vector<std::vector<std::string>> rows{{"model", "id", r.arch->id, ""}};
+  const ParamCounts counts = count_params(*r.arch);
+  std::vector<std::vector<std::string>> rows{
+      {"model", "id", r.arch->id, ""},
+      {"model", "params_total", std::to_string(counts.total), "parameters"},
+      {"model", "params_active", std::to_string(counts.active), "parameters"}};
   const nlohmann::json setup = render::setup_json(r.setup);  // outlives the loop below
   for (const auto& [key, value] : setup.items()) {
     rows.push_back({"setup", key, render::json_cell_text(value), unit_of(key)});

@@ -106,6 +106,8 @@ json plan_row(const PlanRow& row, std::size_t rank) {
 
 json request_json(const PlanRequest& r, const PlanContext& c) {
   return {{"model", c.model_id},
+          {"params_total", c.params_total},
+          {"params_active", c.params_active},
           {"method", name_of(c.method)},
           {"dataset_tokens", c.dataset_tokens},
           {"epochs", c.epochs},

@@ -7,6 +7,7 @@
 #include "assumptions_render.hpp"
 #include "ftcost/render/plan_render.hpp"
 #include "plan_text.hpp"
+#include "setup_lines.hpp"
 #include "table_writer.hpp"
 
 namespace ftcost::render {
@@ -38,7 +39,8 @@ void write_header(const Plan& plan, const PlanRequest& request, const PlanContex
                   std::ostream& out) {
   write_key_values(
       out,
-      {{"model", context.model_id + " (" + context.model_name + ")"},
+      {{"model", model_text(context.model_id, context.model_name, context.params_total,
+                            context.params_active)},
        {"method", std::string(name_of(context.method))},
        {"dataset", fmt::format("{} tokens per epoch x {:g} epoch(s)",
                                token_count_text(context.dataset_tokens), context.epochs)},

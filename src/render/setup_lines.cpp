@@ -25,4 +25,14 @@ std::vector<std::pair<std::string, std::string>> setup_lines(const TrainingSetup
   return lines;
 }
 
+std::string model_text(const std::string& id, const std::string& name, std::int64_t params_total,
+                       std::int64_t params_active) {
+  const auto billions = [](std::int64_t n) { return static_cast<double>(n) / 1e9; };
+  std::string text = fmt::format("{} ({}; {:.2f}B parameters", id, name, billions(params_total));
+  if (params_active > 0 && params_active != params_total) {
+    text += fmt::format(", {:.2f}B active per token", billions(params_active));
+  }
+  return text + ")";
+}
+
 }  // namespace ftcost::render

@@ -166,12 +166,15 @@ TEST_CASE("time lists the search's choice, not the framework's batch defaults", 
 TEST_CASE("time names the model and the dataset it timed", "[time_cli]") {
   const auto table = run_ftcost(time_args({"--gpu", "h100", "--tokens", "200M", "--epochs", "2"}));
   REQUIRE(table.exit_code == 0);
-  CHECK_THAT(table.out, StartsWith("model:            llama-3.1-8b (Llama 3.1 8B)\n"
-                                   "dataset:          200M tokens per epoch x 2 epoch(s)\n"));
+  CHECK_THAT(table.out,
+             StartsWith("model:            llama-3.1-8b (Llama 3.1 8B; 8.03B parameters)\n"
+                        "dataset:          200M tokens per epoch x 2 epoch(s)\n"));
   const auto json = run_ftcost(
       time_args({"--gpu", "h100", "--tokens", "200M", "--epochs", "2", "--format", "json"}));
   const auto doc = nlohmann::json::parse(json.out);
   CHECK(doc.at("model").at("id") == "llama-3.1-8b");
+  CHECK(doc.at("model").at("params_total") == 8'030'261'248);  // the published count
+  CHECK(doc.at("model").at("params_active") == 8'030'261'248);
   CHECK(doc.at("dataset_tokens") == 200e6);
   CHECK(doc.at("epochs") == 2);
   // steady hours = tokens x epochs / tokens per second / 3600
@@ -222,4 +225,20 @@ TEST_CASE("AMD GPUs are marked as extrapolated, not calibrated", "[time_cli]") {
   CHECK_THAT(amd.out, Contains("no measured fine-tuning run on AMD GPUs calibrates"));
   const auto nvidia = run_ftcost(time_args({"--gpu", "h100", "--tokens", "50M"}));
   CHECK_THAT(nvidia.out, !Contains("calibrates the duration model"));
+}
+
+TEST_CASE("every command names the model's size, a config.json's and a MoE's active share too",
+          "[time_cli]") {
+  // Mixtral 8x7B: 46.70B weights, 12.88B through which each token passes (2 of 8 experts).
+  const auto vram =
+      run_ftcost({"vram", "--model", "mixtral-8x7b", "--method", "qlora", "--format", "json"});
+  REQUIRE(vram.exit_code == 0);
+  const auto doc = nlohmann::json::parse(vram.out);
+  CHECK(doc.at("model").at("params_total") == 46'702'792'704);
+  CHECK(doc.at("model").at("params_active") == 12'879'925'248);
+  const auto table = run_ftcost({"vram", "--model", "mixtral-8x7b", "--method", "qlora"});
+  CHECK_THAT(table.out, Contains("46.70B parameters, 12.88B active per token"));
+  const auto plan = run_ftcost({"plan", "--model", "8b", "--method", "qlora", "--format", "json"});
+  REQUIRE(plan.exit_code == 0);
+  CHECK(nlohmann::json::parse(plan.out).at("request").at("params_total") == 8'030'261'248);
 }

@@ -11,10 +11,12 @@ namespace ftcost::render {
 
 /// What `ftcost time` prints: the estimate and what it was made for.
 struct DurationReport {
-  std::string model_id;       ///< resolved model id ("llama-3.1-8b")
-  std::string model_name;     ///< "Llama 3.1 8B"
-  double dataset_tokens = 0;  ///< training tokens per epoch
-  double epochs = 1;          ///< passes over the dataset
+  std::string model_id;            ///< resolved model id ("llama-3.1-8b")
+  std::string model_name;          ///< "Llama 3.1 8B"
+  std::int64_t params_total = 0;   ///< every weight (count_params().total)
+  std::int64_t params_active = 0;  ///< weights a token passes through (MoE: fewer than total)
+  double dataset_tokens = 0;       ///< training tokens per epoch
+  double epochs = 1;               ///< passes over the dataset
   DurationEstimate run;
 };
 

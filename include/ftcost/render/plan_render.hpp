@@ -20,8 +20,10 @@ inline constexpr std::int64_t kPlanJsonSchemaVersion = 1;
 
 /// What the plan was made for, as the assumptions header and the JSON "request" show it.
 struct PlanContext {
-  std::string model_id;    ///< resolved model id ("llama-3.1-8b")
-  std::string model_name;  ///< "Llama 3.1 8B"
+  std::string model_id;            ///< resolved model id ("llama-3.1-8b")
+  std::string model_name;          ///< "Llama 3.1 8B"
+  std::int64_t params_total = 0;   ///< every weight (count_params().total)
+  std::int64_t params_active = 0;  ///< weights a token passes through (MoE: fewer than total)
   Method method = Method::Qlora;
   double dataset_tokens = 0;  ///< tokens per epoch
   double epochs = 1;
