@@ -52,7 +52,13 @@ void write_memory_table(const MemoryReport& r, std::ostream& out) {
       {{"peak allocated", gib(e.peak_allocated_bytes) + " GiB (torch max_memory_allocated)"},
        {"peak reserved", gib(e.peak_reserved_bytes) + " GiB (torch max_memory_reserved)"},
        {"device total", gib(e.device_total_bytes) + " GiB (nvidia-smi, context included)"},
-       {"binding phase", std::string(name_of(e.binding_phase))}});
+       {"binding phase",
+        std::string(name_of(e.binding_phase)) + " (largest term: " + e.binding_term + ")"}});
+  if (e.host_offload_bytes > 0) {
+    head.emplace_back("host RAM", gib(e.host_offload_bytes) +
+                                      " GiB per GPU offloaded (--cpu-offload): the machine needs "
+                                      "it x GPUs per node, beside the process and dataset");
+  }
   if (e.paged_optimizer_bytes > 0) {
     head.emplace_back("paged optimizer", gib(e.paged_optimizer_bytes) + " GiB (managed memory)");
   }
@@ -134,6 +140,8 @@ void write_memory_json(const MemoryReport& r, std::ostream& out) {
                               {"device_total_gib", bytes_to_gib(e.device_total_bytes)},
                               {"paged_optimizer_gib", bytes_to_gib(e.paged_optimizer_bytes)},
                               {"binding_phase", name_of(e.binding_phase)},
+                              {"binding_term", e.binding_term},
+                              {"host_offload_gib_per_gpu", bytes_to_gib(e.host_offload_bytes)},
                               {"components", components},
                               {"phases", phases},
                               {"fit", fit_json(r.fit)},
@@ -174,6 +182,8 @@ void write_memory_csv(const MemoryReport& r, std::ostream& out) {
   gib_row("peak", "peak_reserved", e.peak_reserved_bytes);
   gib_row("peak", "device_total", e.device_total_bytes);
   gib_row("peak", "paged_optimizer", e.paged_optimizer_bytes);
+  gib_row("peak", "host_offload_per_gpu", e.host_offload_bytes);
+  rows.push_back({"peak", "binding_term", e.binding_term, ""});
   for (const MemoryComponent& c : e.components) {
     gib_row("component", c.name, c.bytes);
   }

@@ -123,3 +123,31 @@ TEST_CASE("the longest sequence stops at the model's context", "[vram][fit]") {
   CHECK(*longest == arch.max_position_embeddings);
   CHECK(*longest == 32768);
 }
+
+TEST_CASE("offloading reports the host memory it moves, per GPU", "[vram][sharding]") {
+  // ZeRO-2 with the optimizer on the host: AdamW's fp32 moments (8P/N) plus DeepSpeed's fp32
+  // master and gradient copies (8P/N) leave the GPU: 16P/N per GPU.
+  const ModelArch& arch = preset("llama-2-7b");
+  const double p = static_cast<double>(count_params(arch).total);
+  TrainingSetup setup = llama2_7b_full(Sharding::Zero2, 8);
+  setup.cpu_offload = CpuOffload::Optimizer;
+  const MemoryEstimate e = estimate_memory(arch, setup);
+  CHECK_THAT(e.host_offload_bytes, WithinRel(16 * p / 8, 1e-12));
+  const auto t = test::static_terms_of(arch, setup);
+  CHECK(t.master_weights == 0);
+  CHECK(t.optimizer_states == 0);
+  // Without offload nothing is on the host.
+  CHECK(estimate_memory(arch, llama2_7b_full(Sharding::Zero2, 8)).host_offload_bytes == 0);
+}
+
+TEST_CASE("the estimate names its largest term at the binding phase", "[vram]") {
+  // 8B QLoRA at 4 x 4096 tokens with the standard loss: the 128k-vocabulary logits dominate.
+  const ModelArch& arch = preset("llama-3.1-8b");
+  SetupRequest r{.method = Method::Qlora, .seq_len = 4096, .micro_batch = 4};
+  const MemoryEstimate e = estimate_memory(arch, resolved(arch, r));
+  const auto largest = std::max_element(
+      e.components.begin(), e.components.end(),
+      [](const MemoryComponent& x, const MemoryComponent& y) { return x.bytes < y.bytes; });
+  CHECK(e.binding_term == largest->name);
+  CHECK(e.binding_term == "logits");
+}

@@ -43,8 +43,13 @@ struct MemoryEstimate {
       components;                        ///< breakdown at the binding phase; sums to peak_allocated
   std::vector<PhaseMemory> phases;       ///< every phase's live allocation
   Phase binding_phase = Phase::Forward;  ///< the phase with the largest allocation
-  double peak_allocated_bytes = 0;       ///< what torch.cuda.max_memory_allocated() would report
-  double peak_reserved_bytes = 0;        ///< what torch.cuda.max_memory_reserved() would report
+  std::string binding_term;              ///< the largest component at the binding phase ("logits")
+  /// Host (CPU) memory per GPU that --cpu-offload moves off the GPU: optimizer states (and
+  /// DeepSpeed's fp32 master and gradient copies), and with `params` the weight and gradient
+  /// shards. Pinned host RAM the machine must have on top of the dataset and the process.
+  double host_offload_bytes = 0;
+  double peak_allocated_bytes = 0;  ///< what torch.cuda.max_memory_allocated() would report
+  double peak_reserved_bytes = 0;   ///< what torch.cuda.max_memory_reserved() would report
   double device_total_bytes =
       0;  ///< what nvidia-smi would show: reserved + CUDA context + paged optimizer state
   double paged_optimizer_bytes = 0;     ///< bitsandbytes paged optimizer state: CUDA managed

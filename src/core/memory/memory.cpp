@@ -111,6 +111,11 @@ MemoryEstimate estimate_memory(const ModelArch& arch, const TrainingSetup& setup
       estimate.components.push_back(part);
     }
   }
+  const auto largest = std::max_element(
+      estimate.components.begin(), estimate.components.end(),
+      [](const MemoryComponent& x, const MemoryComponent& y) { return x.bytes < y.bytes; });
+  estimate.binding_term = largest == estimate.components.end() ? "" : largest->name;
+  estimate.host_offload_bytes = s.host_offload;
   estimate.peak_allocated_bytes = binding->allocated_bytes;
   memory_detail::apply_allocator(estimate, s.paged_states);
   estimate.assumptions = memory_detail::memory_assumptions(context);

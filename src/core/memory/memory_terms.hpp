@@ -71,6 +71,7 @@ struct StaticTerms {
   double autocast_copies = 0;      ///< 16-bit copies of fp32 weights cached by autocast
   double master_weights = 0;       ///< DeepSpeed ZeRO: fp32 master partition of a 16-bit model
   double fp32_grad_partition = 0;  ///< DeepSpeed ZeRO: the step's fp32 copy of its gradients
+  double host_offload = 0;  ///< bytes --cpu-offload keeps in host memory for this GPU's shard
 };
 
 [[nodiscard]] StaticTerms static_terms(const MemoryContext& context);

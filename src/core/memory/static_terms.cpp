@@ -52,9 +52,10 @@ StaticTerms static_terms(const MemoryContext& context) {
     terms.trainable_weights = split.trainable * trainable_bytes / plan.params_divisor;
     terms.gradients = split.trainable * trainable_bytes / plan.grads_divisor;
   }
-  if (deepspeed && !plan.states_offloaded) {
-    terms.master_weights = split.trainable * 4 / plan.states_divisor;
-    terms.fp32_grad_partition = split.trainable * 4 / plan.states_divisor;
+  const double master = deepspeed ? split.trainable * 4 / plan.states_divisor : 0;
+  if (!plan.states_offloaded) {
+    terms.master_weights = master;
+    terms.fp32_grad_partition = master;
   }
   const double head_params = full ? split.head : 0;
   terms.head_gradient = head_params * traits.trainable_bytes / plan.grads_divisor;
@@ -67,6 +68,18 @@ StaticTerms static_terms(const MemoryContext& context) {
       plan.states_divisor;
   if (!plan.states_offloaded) {
     (is_paged(setup.optimizer) ? terms.paged_states : terms.optimizer_states) = states;
+  } else {
+    // What the offload moved: the states (and DeepSpeed's fp32 master and gradient copies), and
+    // with params also this GPU's weight and gradient shards.
+    terms.host_offload = states + 2 * master;
+    if (plan.params_offloaded) {
+      const double whole_linears =
+          plan.quantized_linears_whole ? split.block_linear * context.base.linear : 0;
+      const double frozen = (split.block_linear * context.base.linear +
+                             split.non_linear * context.base.other - whole_linears) /
+                            plan.params_divisor;
+      terms.host_offload += frozen + 2 * split.trainable * trainable_bytes / plan.params_divisor;
+    }
   }
   // DDP's reducer copies gradients into flat buckets (gradient_as_bucket_view=False default).
   if (setup.sharding == Sharding::Ddp && setup.gpus > 1) {
