@@ -145,6 +145,36 @@ ExitCode exit_code(PlanOutcome outcome) {
   return ExitCode::Internal;
 }
 
+// No offer passed --gpu/--provider/--tier/--region/--max-gpus: a usage error (exit 2) naming
+// the filters, not "nothing fits" (exit 4), which means offers were tried and none could run.
+void check_filters_matched(const Plan& result, const PlanRequest& request) {
+  if (result.candidates > 0 || !result.rejected.empty()) {
+    return;
+  }
+  std::vector<std::string> filters;
+  const auto add = [&filters](const std::string& flag, const std::vector<std::string>& values) {
+    if (!values.empty()) {
+      filters.push_back(flag + " " + join_names(values));
+    }
+  };
+  add("--gpu", request.gpus);
+  add("--provider", request.providers);
+  add("--region", request.regions);
+  if (request.tier != TierFilter::Any) {
+    filters.push_back("--tier " + std::string(name_of(request.tier)));
+  }
+  if (request.max_gpus != PlanRequest{}.max_gpus) {
+    filters.push_back("--max-gpus " + std::to_string(request.max_gpus));
+  }
+  const std::string where =
+      filters.empty() ? "--catalog" : filters.front().substr(0, filters.front().find(' '));
+  const std::string what = filters.empty()
+                               ? "the catalog has no offers"
+                               : "no offer of the catalog matches " + join_names(filters);
+  throw InputError("", where, what, "widen the filters; `ftcost providers` lists the offers",
+                   ExitCode::Usage);
+}
+
 ExitCode run_plan(PlanOptions& options) {
   const std::vector<Assumption> config_notes =
       apply_from_config(options.from_config, options.model, options.setup, &options.workload);
@@ -160,6 +190,7 @@ ExitCode run_plan(PlanOptions& options) {
       artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens), gpu_notes);
   Plan result = plan(request, loaded.catalog,
                      duration_function(model.arch, resolved, options.setup, workload.workload));
+  check_filters_matched(result, request);
   render::PlanContext context{.model_id = model.arch.id,
                               .model_name = model.arch.name,
                               .params_total = count_params(model.arch).total,

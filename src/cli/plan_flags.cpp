@@ -121,10 +121,22 @@ PlanRequest plan_request(const PlanFlags& flags, const Catalog& catalog,
   request.artifacts = artifacts;
   for (const std::string& spelling : flags.gpus) {
     const GpuChoice choice = choose_builtin_gpu(spelling);
-    request.gpus.push_back(choice.gpu->id);
-    if (choice.assumption) {
-      notes.push_back(*choice.assumption);
+    // A spelling shared by several variants ("h100": SXM, PCIe, NVL) selects them all in a plan:
+    // the offers say which variant each is, so there is nothing to assume.
+    const AmbiguousAlias* family = nullptr;
+    for (const AmbiguousAlias& alias : choice.gpu->default_for) {
+      if (gpu_spelling_key(alias.alias) == gpu_spelling_key(spelling)) {
+        family = &alias;
+      }
     }
+    if (family == nullptr) {
+      request.gpus.push_back(choice.gpu->id);
+      continue;
+    }
+    request.gpus.insert(request.gpus.end(), family->variants.begin(), family->variants.end());
+    notes.push_back({.text = "--gpu " + spelling + " selects every variant: " +
+                             join_names(family->variants) + " (name one to choose it)",
+                     .source = "docs/gpus.md#spellings"});
   }
   request.providers = expand_providers(request.providers, catalog);
   // Checked here, before any offer is costed, so a typo fails fast.

@@ -110,6 +110,17 @@ DatasetFormat dataset_format_of(std::string_view path) noexcept {
 }
 
 DatasetStats count_dataset(std::string_view text, DatasetFormat format, const std::string& origin) {
+  // Parquet, Arrow, compressed or other binary files would be counted as text lines: refuse
+  // them. Text never holds a NUL byte; Parquet files start with "PAR1", Arrow IPC with "ARROW1",
+  // gzip with 1f 8b, zip with "PK".
+  const std::string_view head = text.substr(0, 4096);
+  if (head.starts_with("PAR1") || head.starts_with("ARROW1") || head.starts_with("\x1f\x8b") ||
+      head.starts_with("PK\x03\x04") || head.find('\0') != std::string_view::npos) {
+    throw InputError(origin, "", "a binary file (Parquet, Arrow, compressed or other), not text",
+                     "a .jsonl, .json or plain-text file (export Parquet with e.g. "
+                     "datasets' to_json), or --tokens N",
+                     ExitCode::InvalidData);
+  }
   DatasetStats stats;
   switch (format) {
     case DatasetFormat::Jsonl:

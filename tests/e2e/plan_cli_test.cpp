@@ -331,3 +331,23 @@ TEST_CASE("a missing catalog file is invalid input (3); an empty path is a usage
   CHECK(empty.exit_code == 2);
   CHECK_THAT(empty.err, StartsWith("ftcost: error: --catalog: empty value; expected a file path"));
 }
+
+TEST_CASE("filters no offer matches are a usage error, apart from nothing fitting", "[plan_cli]") {
+  const auto run = run_ftcost(plan_args({"--gpu", "rtx-3090", "--provider", "aws"}));
+  CHECK(run.exit_code == 2);
+  CHECK(run.out.empty());
+  CHECK_THAT(run.err, Contains("--gpu: no offer of the catalog matches --gpu rtx-3090, --provider aws"));
+  // Offers were tried and none could hold the job: exit 4, as before.
+  CHECK(run_ftcost(plan_args({"--gpu", "t4"}, "70b", "full")).exit_code == 4);
+}
+
+TEST_CASE("a GPU family spelling selects every variant in a plan", "[plan_cli]") {
+  const auto doc = plan_json({"--gpu", "h100", "--top", "0"}, 0);
+  std::set<std::string> variants;
+  for (const auto& row : doc.at("plans")) {
+    variants.insert(row.at("gpu").get<std::string>());
+  }
+  CHECK(variants.count("h100-sxm") == 1);
+  CHECK(variants.count("h100-pcie") == 1);
+  CHECK(variants.size() >= 2);
+}

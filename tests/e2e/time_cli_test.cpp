@@ -94,6 +94,8 @@ TEST_CASE("bad input to ftcost time is one line on stderr with its exit code", "
       {time_args({"--gpu", "a100", "--tokens", "5Q"}), 2,
        "ftcost: error: --tokens: '5Q' is not a token count"},
       {time_args({"--gpu", "a100", "--dataset", "/nonexistent"}), 3, "/nonexistent"},
+      {time_args({"--gpu", "a100", "--dataset", kData + "/datasets/sample.parquet"}), 3,
+       "sample.parquet: a binary file (Parquet, Arrow, compressed or other), not text"},
       {time_args({"--gpu", "a100", "--global-batch", "0"}), 2, "ftcost: error: --global-batch"},
       {time_args({"--gpu", "a100", "--samples", "1000"}), 2,
        "--samples and --avg-tokens go together"},
