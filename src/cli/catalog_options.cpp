@@ -50,10 +50,15 @@ void add_import_options(CLI::App& app, CatalogOptions& options) {
       ->type_name("YYYY-MM-DD")
       ->check(CLI::Validator(
           [](const std::string& date) {
-            return date.size() == 10 && days_from_date(date) ? std::string()
-                                                             : "expected a date YYYY-MM-DD";
+            const auto days = date.size() == 10 ? days_from_date(date) : std::nullopt;
+            if (!days) {
+              return std::string("expected a date YYYY-MM-DD from 1970-01-01 to today");
+            }
+            return *days > today_days()
+                       ? "'" + date + "' is after today; prices are not from the future"
+                       : std::string();
           },
-          "YYYY-MM-DD"));
+          ""));
   app.add_flag("--strict", options.strict,
                "Make a malformed row or unknown GPU of an imported catalog an error (exit code 3) "
                "instead of skipping it");
@@ -116,7 +121,7 @@ void check_catalog_age(const Catalog& catalog, const std::string& origin,
   if (const std::string future = stale_offers(catalog.offers, today_days(), 0).future;
       !future.empty()) {
     throw InputError(origin, "", "offer " + future + " is dated after today",
-                     "an as_of date that has passed", ExitCode::InvalidData);
+                     "as_of dates up to today", ExitCode::InvalidData);
   }
   const auto warnings = catalog_age_warnings(catalog, origin, today_days(), options.max_age_days);
   if (options.strict_age && !warnings.empty()) {

@@ -34,6 +34,10 @@ std::vector<std::string> import_report_lines(const ImportReport& r) {
       r.duplicates > 0 ? fmt::format(" ({} duplicates kept at their lowest price)", r.duplicates)
                        : "",
       r.as_of, name_of(r.as_of_basis)));
+  if (r.offers == 0) {
+    lines.push_back(
+        fmt::format("warning: {}: imported no offers ({} rows read)", r.origin, r.rows));
+  }
   if (!r.skipped.empty()) {
     std::string listed;
     for (std::size_t i = 0; i < r.skipped.size() && i < kSkippedRowsListed; ++i) {

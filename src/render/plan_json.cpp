@@ -80,6 +80,7 @@ json plan_row(const PlanRow& row, std::size_t rank) {
           {"usd_per_hour", row.usd_per_hour},
           {"offer_source", row.offer.source},
           {"offer_as_of", row.offer.as_of},
+          {"offer_note", row.offer.note},
           {"reliability", row.reliability},
           {"configuration", configuration(row.run)},
           {"setup_hours", row.setup_hours},

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "ftcost/base/error.hpp"
@@ -198,7 +199,8 @@ TEST_CASE("strict import makes the first bad row or unknown GPU an error naming 
                   ftcost::InputError);  // RadeonProV520 is not a GPU ftcost knows
 }
 
-TEST_CASE("an --as-of date wins over the file date; without either the import is refused", "[import]") {
+TEST_CASE("an --as-of date wins over the file date; without either the import is refused",
+          "[import]") {
   ImportOptions options{.format = CatalogFormat::Gpuhunt,
                         .provider = "lambda",
                         .as_of_flag = "2026-11-30",
@@ -224,4 +226,58 @@ TEST_CASE("region filters match a region, its prefix at '-', or a part of a plac
   CHECK_FALSE(ftcost::region_matches("australia-southeast1", "us"));
   CHECK_FALSE(ftcost::region_matches("us-east-1", "us-ea"));
   CHECK_FALSE(ftcost::region_matches("", "us"));
+}
+
+TEST_CASE("hostile rows are skipped, the rest of the file imports", "[import]") {
+  // Invalid UTF-8, an escape sequence, a price of 1e308 and a short row; one good row remains.
+  const auto imported = import_file("hostile/aws/vms.csv", CatalogFormat::SkyPilot, "aws");
+  CHECK(imported.report.rows == 5);
+  REQUIRE(imported.overlay.offers.size() == 2);  // g5.xlarge on-demand and spot
+  CHECK(imported.overlay.offers.front().instance_type == "g5.xlarge");
+  std::size_t out_of_range = 0;
+  std::size_t bad_text = 0;
+  for (const auto& row : imported.report.skipped) {
+    out_of_range += row.problem.find("price 1e+308 $/h is out of range") != std::string::npos;
+    bad_text += row.problem.find("control characters or invalid UTF-8") != std::string::npos;
+  }
+  CHECK(out_of_range == 1);
+  CHECK(bad_text >= 2);
+}
+
+TEST_CASE("a stray quote or a repeated column refuses the file, naming where", "[import]") {
+  try {
+    (void)import_file("hostile/stray-quote.csv", CatalogFormat::SkyPilot, "aws");
+    FAIL("expected an InputError");
+  } catch (const ftcost::InputError& e) {
+    CHECK(e.where() == "line 3");
+    CHECK_THAT(e.problem(), Catch::Matchers::Contains("stray or unterminated quote"));
+  }
+  try {
+    (void)import_file("hostile/duplicate-header.csv", CatalogFormat::SkyPilot, "aws");
+    FAIL("expected an InputError");
+  } catch (const ftcost::InputError& e) {
+    CHECK(e.problem() == "column 'Region' appears twice");
+  }
+}
+
+TEST_CASE("PCIe and NVL variants come from GpuInfo or the instance type", "[import]") {
+  // Azure's NC A100 v4 is the PCIe card and NC H100 v5 the H100 NVL; the ND series are SXM.
+  const auto azure = import_file("hostile/azure/vms.csv", CatalogFormat::SkyPilot, "azure");
+  std::set<std::string> gpus;
+  for (const auto& offer : azure.overlay.offers) {
+    gpus.insert(offer.instance_type + "=" + offer.gpu);
+  }
+  CHECK(gpus.count("Standard_NC24ads_A100_v4=a100-80gb-pcie") == 1);
+  CHECK(gpus.count("Standard_NC40ads_H100_v5=h100-nvl") == 1);
+  CHECK(gpus.count("Standard_ND96isr_H100_v5=h100-sxm") == 1);
+  // RunPod's A100-80GB is a PCIe card: GpuInfo's 'Name': 'A100 PCIe' says so.
+  const auto runpod = import_file("skypilot/runpod/vms.csv", CatalogFormat::SkyPilot, "runpod");
+  CHECK(find_offer(runpod.overlay, "a100-80gb-pcie", ftcost::Tier::OnDemand) != nullptr);
+  CHECK(find_offer(runpod.overlay, "a100-80gb-sxm", ftcost::Tier::OnDemand) == nullptr);
+}
+
+TEST_CASE("a relative path still names its cloud directory", "[import]") {
+  const std::string dir = kDir + "skypilot/aws";
+  CHECK(ftcost::provider_from_path(dir + "/../aws/./vms.csv", CatalogFormat::SkyPilot) == "aws");
+  CHECK(ftcost::imported_provider_id("runpod") == "runpod-secure");
 }

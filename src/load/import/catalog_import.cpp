@@ -57,6 +57,89 @@ bool contains_pcie(std::string_view text) {
   return false;
 }
 
+// " PCIe" or " NVL" when an instance type names a variant its GPU name does not.
+std::string form_factor_of(std::string_view instance_type) {
+  if (contains_pcie(instance_type)) {
+    return " PCIe";
+  }
+  // Azure: the NC-series A100 v4 are PCIe cards, the NC H100 v5 are H100 NVL (the ND series are
+  // the SXM boards). Microsoft Learn, "NC A100 v4-series" and "NCads H100 v5-series".
+  if (instance_type.starts_with("Standard_NC")) {
+    if (instance_type.find("A100") != std::string_view::npos) {
+      return " PCIe";
+    }
+    if (instance_type.find("H100") != std::string_view::npos) {
+      return " NVL";
+    }
+  }
+  return {};
+}
+
+// Whether `text` is valid UTF-8 without control characters: region and instance names reach
+// terminals, JSON and CSV, so an escape sequence or a Latin-1 byte must not pass through.
+bool clean_text(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    std::size_t length = 0;
+    if (byte < 0x80) {
+      if (byte < 0x20 || byte == 0x7f) {
+        return false;
+      }
+      length = 1;
+    } else if ((byte & 0xE0U) == 0xC0U && byte >= 0xC2) {
+      length = 2;
+    } else if ((byte & 0xF0U) == 0xE0U) {
+      length = 3;
+    } else if ((byte & 0xF8U) == 0xF0U && byte <= 0xF4) {
+      length = 4;
+    } else {
+      return false;
+    }
+    if (i + length > text.size()) {
+      return false;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0U) != 0x80U) {
+        return false;
+      }
+    }
+    i += length;
+  }
+  return true;
+}
+
+// The bounds of ftcost's own schema (catalog_offer_json.cpp), which catch unit slips; a price
+// that rounds to less than a millionth of a dollar is missing, not free.
+constexpr double kMaxUsdPerHour = 10000;
+constexpr double kMinUsdPerHour = 1e-6;
+
+// Why an imported offer cannot be used as it stands, or "".
+std::string row_problem(const load::ImportedOffer& row) {
+  for (const std::string* text : {&row.region, &row.instance_type, &row.gpu_name, &row.note}) {
+    if (!clean_text(*text)) {
+      return "text with control characters or invalid UTF-8";
+    }
+  }
+  if (!(row.usd_per_hour >= kMinUsdPerHour && row.usd_per_hour <= kMaxUsdPerHour)) {
+    char price[32];
+    std::snprintf(price, sizeof price, "%.6g", row.usd_per_hour);
+    return std::string("price ") + price +
+           " $/h is out of range (0.000001 to 10000 per instance-hour)";
+  }
+  const auto out_of = [](const std::optional<double>& v, double max) {
+    return v && !(*v >= 0 && *v <= max);
+  };
+  if (out_of(row.storage_usd_per_gb_month, 100) || out_of(row.egress_usd_per_gb, 10) ||
+      out_of(row.ingress_usd_per_gb, 10) || out_of(row.reliability, 1)) {
+    return "storage (0-100 $/GB-month), bandwidth (0-10 $/GB) or reliability (0-1) out of range";
+  }
+  if (row.gpus < 1 || row.gpus > 64) {
+    return "GPU count " + std::to_string(row.gpus) + " out of range (1 to 64 per instance)";
+  }
+  return {};
+}
+
 double median(std::vector<double> values) {
   if (values.empty()) {
     return 0;
@@ -216,7 +299,13 @@ std::string provider_from_path(std::string_view path, CatalogFormat format) {
   if (format == CatalogFormat::Vast) {
     return "vast";
   }
-  const std::filesystem::path file(path);
+  // Absolute, so "./vms.csv" run inside catalogs/v8/aws still names aws.
+  std::error_code error;
+  std::filesystem::path file = std::filesystem::absolute(std::filesystem::path(path), error);
+  if (error) {
+    file = std::filesystem::path(path);
+  }
+  file = file.lexically_normal();
   std::string stem = file.stem().string();
   // SkyPilot's layout is catalogs/<version>/<cloud>/vms.csv; a file named otherwise is <cloud>.csv.
   if (format == CatalogFormat::SkyPilot && stem == "vms") {
@@ -260,12 +349,25 @@ ImportedCatalog import_catalog(std::string_view text, const std::string& origin,
   std::unordered_map<std::string, std::size_t> by_key;
   std::map<std::string, std::pair<bool, bool>> providers;  // id -> (has spot, marketplace)
   for (load::ImportedOffer& row : rows.offers) {
-    // Clouds name the PCIe variant in the instance type only (Lambda's gpu_1x_h100_pcie sells
-    // an "H100"); the name alone would mean the SXM board.
-    if (contains_pcie(row.instance_type) && !contains_pcie(row.gpu_name)) {
-      row.gpu_name += " PCIe";
-      if (!imported_gpu_id(row.gpu_name, row.gpu_memory_gb, gpus)) {
-        row.gpu_name.resize(row.gpu_name.size() - 5);
+    if (std::string problem = row_problem(row); !problem.empty()) {
+      report.skipped.push_back({row.where, "", "", std::move(problem)});
+      if (options.strict) {
+        fail_strict(origin, report.skipped.back());
+      }
+      continue;
+    }
+    // Clouds name the PCIe or NVL variant in the instance type only (Lambda's gpu_1x_h100_pcie,
+    // Azure's NC..ads_A100_v4 and NC..ads_H100_v5 sell an "A100"/"H100"); the name alone would
+    // mean the SXM board. A suffix the name table cannot use is dropped again.
+    if (const std::string factor = form_factor_of(row.instance_type);
+        !factor.empty() && !contains_pcie(row.gpu_name)) {
+      row.gpu_name += factor;
+    }
+    if (!imported_gpu_id(row.gpu_name, row.gpu_memory_gb, gpus)) {
+      for (const std::string_view factor : {" PCIe", " NVL", " SXM"}) {
+        if (row.gpu_name.ends_with(factor)) {
+          row.gpu_name.resize(row.gpu_name.size() - factor.size());
+        }
       }
     }
     auto [it, fresh] = gpu_ids.try_emplace({row.gpu_name, row.gpu_memory_gb});
@@ -322,15 +424,20 @@ ImportedCatalog import_catalog(std::string_view text, const std::string& origin,
     } else if (flags.first && !known->spot) {
       // The catalog says the provider sells no spot tier; the file's spot rows are dropped
       // rather than costed without interruption rules.
-      std::erase_if(result.overlay.offers,
-                    [&](const Offer& o) { return o.provider == id && o.tier == Tier::Spot; });
-      report.skipped.push_back({"", "tier", "spot",
-                                "provider '" + id +
-                                    "' has no spot rules in the catalog: its spot "
-                                    "rows were left out"});
+      const std::size_t dropped = std::erase_if(result.overlay.offers, [&](const Offer& o) {
+        return o.provider == id && o.tier == Tier::Spot;
+      });
+      report.skipped.push_back(
+          {"", "tier", "spot",
+           std::to_string(dropped) + " spot offers of '" + id +
+               "' left out: the catalog gives it no spot rules (add them with --catalog-add)"});
+      if (options.strict) {
+        fail_strict(origin, report.skipped.back());
+      }
     }
   }
   report.offers = result.overlay.offers.size();
+  result.overlay.as_of = as_of;
   return result;
 }
 
@@ -339,14 +446,18 @@ ImportedCatalog import_catalog(std::string_view text, const std::string& origin,
 namespace ftcost {
 namespace {
 
-// The file's modification date, YYYY-MM-DD (UTC), or empty when the system cannot say.
+// The file's modification date, YYYY-MM-DD (UTC), or empty when the system cannot say. A date
+// after today (a zip built in another time zone, clock skew) is today: prices are not from the
+// future.
 std::string file_date(const std::string& path) {
   std::error_code error;
   const auto written = std::filesystem::last_write_time(path, error);
   if (error) {
     return {};
   }
-  const auto day = std::chrono::floor<std::chrono::days>(std::chrono::file_clock::to_sys(written));
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const auto day = std::min(
+      today, std::chrono::floor<std::chrono::days>(std::chrono::file_clock::to_sys(written)));
   const std::chrono::year_month_day date(day);
   char text[16];
   std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),

@@ -45,15 +45,23 @@ CsvTable::CsvTable(std::string_view text, const std::string& origin) : origin_(o
     text.remove_prefix(3);
   }
   const std::unique_ptr<csv_parser, ParserDeleter> parser(new csv_parser{});
-  if (csv_init(parser.get(), 0) != 0) {
+  // Strict quoting: a stray or unterminated quote would otherwise merge rows silently and move
+  // a price onto another offer. The error names the line where parsing stopped.
+  if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI) != 0) {
     throw InputError(origin, "", "cannot start the CSV parser", "", ExitCode::InvalidData);
   }
   Collector collector;
-  // Non-strict mode never fails on quoting, like Python's csv module; memory errors still can.
-  if (csv_parse(parser.get(), text.data(), text.size(), on_field, on_row_end, &collector) !=
-          text.size() ||
-      csv_fini(parser.get(), on_field, on_row_end, &collector) != 0) {
-    throw InputError(origin, "", std::string("CSV: ") + csv_strerror(csv_error(parser.get())), "",
+  const std::size_t parsed =
+      csv_parse(parser.get(), text.data(), text.size(), on_field, on_row_end, &collector);
+  if (parsed != text.size() || csv_fini(parser.get(), on_field, on_row_end, &collector) != 0) {
+    const auto line =
+        1 + std::count(text.begin(),
+                       text.begin() + static_cast<std::ptrdiff_t>(std::min(parsed, text.size())),
+                       '\n');
+    throw InputError(origin, "line " + std::to_string(line),
+                     std::string("CSV: ") + csv_strerror(csv_error(parser.get())) +
+                         " (a stray or unterminated quote)",
+                     "RFC 4180 quoting: a quoted field ends with a quote before the delimiter",
                      ExitCode::InvalidData);
   }
   if (collector.rows.empty()) {
@@ -61,6 +69,14 @@ CsvTable::CsvTable(std::string_view text, const std::string& origin) : origin_(o
                      ExitCode::InvalidData);
   }
   header_ = std::move(collector.rows.front());
+  for (std::size_t i = 0; i < header_.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!header_[i].empty() && header_[i] == header_[j]) {
+        throw InputError(origin, "row 1", "column '" + header_[i] + "' appears twice",
+                         "one column per name", ExitCode::InvalidData);
+      }
+    }
+  }
   rows_.assign(std::make_move_iterator(collector.rows.begin() + 1),
                std::make_move_iterator(collector.rows.end()));
 }
@@ -91,6 +107,14 @@ const std::string& CsvTable::field(std::size_t row, std::size_t column) const {
   static const std::string kEmpty;
   const auto& fields = rows_[row];
   return column < fields.size() ? fields[column] : kEmpty;
+}
+
+std::string CsvTable::shape_problem(std::size_t row) const {
+  const std::size_t fields = rows_[row].size();
+  if (fields == header_.size()) {
+    return {};
+  }
+  return "has " + std::to_string(fields) + " fields, the header " + std::to_string(header_.size());
 }
 
 std::string CsvTable::where(std::size_t row) {

@@ -25,6 +25,8 @@ class CsvTable {
   void require_columns(const std::vector<std::string_view>& names) const;
   /// Field `column` of data row `row` (0-based), "" when the row is shorter.
   [[nodiscard]] const std::string& field(std::size_t row, std::size_t column) const;
+  /// Why data row `row` cannot be read column by column ("has 5 fields, the header 7"), or "".
+  [[nodiscard]] std::string shape_problem(std::size_t row) const;
   /// Number of fields data row `row` has.
   [[nodiscard]] std::size_t width(std::size_t row) const { return rows_[row].size(); }
   /// "row N" for data row `row` (0-based): the record number counting the header as row 1.

@@ -214,6 +214,10 @@ ImportRows read_gpuhunt_csv(std::string_view text, const std::string& origin,
   result.rows = table.size();
   std::map<OfferKey, std::size_t> kept;  // key -> index in result.offers
   for (std::size_t row = 0; row < table.size(); ++row) {
+    if (std::string shape = table.shape_problem(row); !shape.empty()) {
+      result.skipped.push_back({CsvTable::where(row), "", "", std::move(shape)});
+      continue;
+    }
     RowResult read = read_row(table, columns, row);
     if (auto* problem = std::get_if<Problem>(&read)) {
       result.skipped.push_back({CsvTable::where(row), std::move(problem->field),

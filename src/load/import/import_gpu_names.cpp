@@ -96,12 +96,13 @@ std::string imported_provider_id(std::string_view name) {
     const auto byte = static_cast<unsigned char>(c);
     id += c == '_' || c == ' ' ? '-' : static_cast<char>(std::tolower(byte));
   }
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 5> kRenamed{{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kRenamed{{
       {"lambdalabs", "lambda"},
       {"datacrunch", "verda"},
       {"vastai", "vast"},
       {"do", "digitalocean"},
       {"coreweave-cloud", "coreweave"},
+      {"runpod", "runpod-secure"},
   }};
   for (const auto& [from, to] : kRenamed) {
     if (id == from) {

@@ -52,8 +52,28 @@ std::string money(double usd) {
 
 struct Columns {
   std::size_t instance = 0, accelerator = 0, count = 0, price = 0, spot = 0, region = 0;
-  std::optional<std::size_t> zone, vcpus, memory, hosting;
+  std::optional<std::size_t> zone, vcpus, memory, hosting, gpu_info;
 };
+
+// The form factor GpuInfo's first 'Name' states ("A100 PCIe", "H100 NVL", "H100 SXM"), which
+// AcceleratorName leaves out on some clouds (RunPod's A100-80GB is the PCIe card): " PCIe",
+// " NVL", " SXM" or "". GpuInfo is a Python literal; only this one substring is read from it.
+std::string form_factor(std::string_view gpu_info) {
+  const std::size_t key = gpu_info.find("'Name': '");
+  if (key == std::string_view::npos) {
+    return {};
+  }
+  const std::size_t start = key + 9;
+  const std::string name = lower(gpu_info.substr(start, gpu_info.find('\'', start) - start));
+  for (const char* factor : {"pcie", "nvl", "sxm"}) {
+    if (name.find(factor) != std::string::npos) {
+      return std::string(factor) == "pcie"  ? " PCIe"
+             : std::string(factor) == "nvl" ? " NVL"
+                                            : " SXM";
+    }
+  }
+  return {};
+}
 
 /// One price cell: a usable price, or nothing with the reason (malformed ones are reportable).
 struct PriceCell {
@@ -298,11 +318,17 @@ ImportRows read_skypilot_csv(std::string_view text, const std::string& origin,
   const CsvTable table(text, origin);
   table.require_columns(
       {"InstanceType", "AcceleratorName", "AcceleratorCount", "Price", "SpotPrice", "Region"});
-  const Columns columns{*table.column("InstanceType"),     *table.column("AcceleratorName"),
-                        *table.column("AcceleratorCount"), *table.column("Price"),
-                        *table.column("SpotPrice"),        *table.column("Region"),
-                        table.column("AvailabilityZone"),  table.column("vCPUs"),
-                        table.column("MemoryGiB"),         table.column("HostingType")};
+  const Columns columns{*table.column("InstanceType"),
+                        *table.column("AcceleratorName"),
+                        *table.column("AcceleratorCount"),
+                        *table.column("Price"),
+                        *table.column("SpotPrice"),
+                        *table.column("Region"),
+                        table.column("AvailabilityZone"),
+                        table.column("vCPUs"),
+                        table.column("MemoryGiB"),
+                        table.column("HostingType"),
+                        table.column("GpuInfo")};
   const std::string cloud_name = lower(cloud);
   const std::string cloud_id = imported_provider_id(cloud_name);
   const bool gcp = cloud_name == "gcp";
@@ -313,6 +339,10 @@ ImportRows read_skypilot_csv(std::string_view text, const std::string& origin,
   HostsByZone hosts;
   std::vector<std::pair<Row, ImportedOffer>> accelerator_rows;  // GCP, joined once hosts are known
   for (std::size_t index = 0; index < table.size(); ++index) {
+    if (std::string shape = table.shape_problem(index); !shape.empty()) {
+      result.skipped.push_back({CsvTable::where(index), "", "", std::move(shape)});
+      continue;
+    }
     const Row row(table, columns, index);
     const std::string& instance = row.at(columns.instance);
     const std::string& accelerator = row.at(columns.accelerator);
@@ -339,6 +369,12 @@ ImportRows read_skypilot_csv(std::string_view text, const std::string& origin,
     base.where = CsvTable::where(index);
     base.provider = provider_of(row, cloud_name, cloud_id);
     base.gpu_name = accelerator;
+    // "A100-80GB" + " PCIe": the importers' name table knows each variant (catalog_import.hpp).
+    if (columns.gpu_info && lower(accelerator).find("pcie") == std::string::npos &&
+        lower(accelerator).find("sxm") == std::string::npos &&
+        lower(accelerator).find("nvl") == std::string::npos) {
+      base.gpu_name += form_factor(row.at(*columns.gpu_info));
+    }
     base.gpus = gpus;
     base.instance_type = instance;
     base.region = row.at(columns.region);

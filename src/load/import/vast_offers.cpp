@@ -235,7 +235,8 @@ void read_offer(const Json& element, const std::string& where, ImportRows& rows)
   offer.note = "dph_total includes the searched disk allocation";
   rows.offers.push_back(offer);
 
-  if (min_bid && *min_bid > 0) {
+  // A bid at or above the on-demand price buys nothing an on-demand rental would not.
+  if (min_bid && *min_bid > 0 && *min_bid < *dph_total) {
     // min_bid prices the GPU rental only; dph_total - dph_base is the disk's share of the price.
     offer.tier = Tier::Spot;
     offer.usd_per_hour = *min_bid;

@@ -76,6 +76,9 @@ std::optional<LaunchFile> dstack_task(const LaunchPlan& plan, std::vector<Launch
   out << YAML::Key << "disk" << YAML::Value << std::to_string(node_disk_gb(row)) + "GB..";
   out << YAML::EndMap;
   out << YAML::Key << "backends" << YAML::Value << YAML::BeginSeq << *backend << YAML::EndSeq;
+  if (const std::string region = engine_region(row.offer.region); !region.empty()) {
+    out << YAML::Key << "regions" << YAML::Value << YAML::BeginSeq << region << YAML::EndSeq;
+  }
   out << YAML::Key << "spot_policy" << YAML::Value << (spot ? "spot" : "on-demand");
   // Per instance, rounded up to the cent so the planned offer itself passes the cap.
   out << YAML::Key << "max_price" << YAML::Value << std::ceil(row.offer.usd_per_hour * 100) / 100;

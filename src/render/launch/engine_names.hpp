@@ -1,6 +1,7 @@
 // How SkyPilot and dstack name ftcost's providers and GPUs (docs/launch.md#names).
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,5 +34,15 @@ template <class Table>
 /// dstack's GPU name for a canonical GPU id ("rtx-4090" -> "RTX4090"); the memory goes beside it
 /// in the gpu spec. nullopt when there is none.
 [[nodiscard]] std::optional<std::string> dstack_gpu_name(std::string_view gpu);
+
+/// The offer's region when it is a cloud region id both engines accept ("us-east-1",
+/// "europe-west4"): lowercase letters, digits and '-'. Marketplace places ("Texas, US") and
+/// empty regions give "" (the engine then picks any region).
+[[nodiscard]] inline std::string engine_region(std::string_view region) {
+  const bool id = !region.empty() && std::all_of(region.begin(), region.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+  return id ? std::string(region) : std::string();
+}
 
 }  // namespace ftcost::render::launch

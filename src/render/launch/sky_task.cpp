@@ -71,7 +71,9 @@ std::optional<LaunchFile> sky_task(const LaunchPlan& plan, std::vector<LaunchRef
   out << YAML::Key << "resources" << YAML::Value << YAML::BeginMap;
   out << YAML::Key << "accelerators" << YAML::Value
       << *accelerator + ":" + std::to_string(plan.gpus_per_node);
-  out << YAML::Key << "infra" << YAML::Value << *cloud;
+  // The planned region: another region of the same cloud may price the instance differently.
+  const std::string region = engine_region(row.offer.region);
+  out << YAML::Key << "infra" << YAML::Value << (region.empty() ? *cloud : *cloud + "/" + region);
   out << YAML::Key << "use_spot" << YAML::Value << spot;
   out << YAML::Key << "disk_size" << YAML::Value << node_disk_gb(row);
   if (spot) {
