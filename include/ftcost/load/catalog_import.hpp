@@ -41,8 +41,8 @@ struct CatalogSpec {
 
 /// The format `text` is in, from its content: a JSON array (or an object with an "offers" array)
 /// of objects with "dph_total" or "gpu_name" is Vast's; any other JSON object is ftcost's (its
-/// parser then names what is wrong); a CSV header with InstanceType and AcceleratorName is SkyPilot's; one with
-/// instance_name, location and price is gpuhunt's. nullopt when none matches.
+/// parser then names what is wrong); a CSV header with InstanceType and AcceleratorName is
+/// SkyPilot's; one with instance_name, location and price is gpuhunt's. nullopt when none matches.
 [[nodiscard]] std::optional<CatalogFormat> detect_catalog_format(std::string_view text);
 
 /// The provider an imported file prices: SkyPilot's cloud or gpuhunt's provider is the name of
