@@ -85,8 +85,7 @@ TEST_CASE("catalog validate imports and summarizes each format", "[e2e][import]"
 }
 
 TEST_CASE("a file in no known format, and a bad --as-of, are refused", "[e2e][import]") {
-  const auto unknown =
-      run_ftcost({"catalog", "validate", kImport + "not-a-catalog.csv"});
+  const auto unknown = run_ftcost({"catalog", "validate", kImport + "not-a-catalog.csv"});
   CHECK(unknown.exit_code == 3);
   CHECK_THAT(unknown.err, Contains("not a catalog format ftcost reads"));
   const auto as_of = run_ftcost({"plan", "--model", "8b", "--method", "qlora", "--as-of",

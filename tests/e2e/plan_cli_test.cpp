@@ -336,7 +336,8 @@ TEST_CASE("filters no offer matches are a usage error, apart from nothing fittin
   const auto run = run_ftcost(plan_args({"--gpu", "rtx-3090", "--provider", "aws"}));
   CHECK(run.exit_code == 2);
   CHECK(run.out.empty());
-  CHECK_THAT(run.err, Contains("--gpu: no offer of the catalog matches --gpu rtx-3090, --provider aws"));
+  CHECK_THAT(run.err,
+             Contains("--gpu: no offer of the catalog matches --gpu rtx-3090, --provider aws"));
   // Offers were tried and none could hold the job: exit 4, as before.
   CHECK(run_ftcost(plan_args({"--gpu", "t4"}, "70b", "full")).exit_code == 4);
 }
