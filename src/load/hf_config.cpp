@@ -3,6 +3,7 @@
 #include "hf_config.hpp"
 
 #include <initializer_list>
+#include <utility>
 
 #include "arch_limits.hpp"
 #include "ftcost/base/names.hpp"
@@ -24,33 +25,92 @@ std::string spellings(std::initializer_list<std::string_view> keys) {
   return text;
 }
 
-std::int64_t required_width(const JsonCursor& object,
-                            std::initializer_list<std::string_view> keys) {
-  if (const auto value = find_any(object, keys)) {
-    return value->integer(1, kMaxConfigWidth);
-  }
-  object.fail("missing required key '" + std::string(*keys.begin()) + "'", spellings(keys));
-}
-
 bool optional_flag(const JsonCursor& object, std::string_view key, bool fallback) {
   const auto value = object.find(key);
   return value ? value->boolean() : fallback;
 }
 
-void read_heads(const JsonCursor& text, ArchSpec& spec) {
-  spec.heads = required_width(text, {"num_attention_heads", "n_head"});
-  if (const auto kv = find_any(text, {"num_key_value_heads", "num_kv_heads"})) {
-    spec.kv_heads = kv->integer(1, spec.heads);
-    if (spec.heads % spec.kv_heads != 0) {
-      kv->fail("num_attention_heads " + std::to_string(spec.heads) + " is not a multiple of " +
-                   std::to_string(spec.kv_heads),
-               "a divisor of num_attention_heads");
+// The text part of a config (the root, or its text_config) with the family it belongs to. Keys
+// the config leaves out take the family's config-class default where it has one (Transformers
+// does the same); each one used is remembered for the assumptions.
+class TextReader {
+ public:
+  TextReader(const JsonCursor& text, const HfFamily& family) : text_(text), family_(family) {}
+
+  [[nodiscard]] const JsonCursor& text() const noexcept { return text_; }
+  [[nodiscard]] const HfFamily& family() const noexcept { return family_; }
+  [[nodiscard]] const std::vector<std::pair<std::string, std::int64_t>>& defaulted()
+      const noexcept {
+    return defaulted_;
+  }
+
+  // The default of `key`, recorded as used; nullopt when the family has none.
+  std::optional<std::int64_t> use_default(std::string_view key) {
+    const auto value = hf_key_default(family_, key);
+    if (value) {
+      defaulted_.emplace_back(std::string(key), *value);
     }
+    return value;
+  }
+
+  // The first of `keys` present, else the family's default for one of them, else an error.
+  std::int64_t width(std::initializer_list<std::string_view> keys) {
+    if (const auto value = find_any(text_, keys)) {
+      return value->integer(1, kMaxConfigWidth);
+    }
+    for (std::string_view key : keys) {
+      if (const auto value = use_default(key)) {
+        return *value;
+      }
+    }
+    text_.fail("missing required key '" + std::string(*keys.begin()) + "'", spellings(keys));
+  }
+
+ private:
+  const JsonCursor& text_;
+  const HfFamily& family_;
+  std::vector<std::pair<std::string, std::int64_t>> defaulted_;
+};
+
+std::int64_t checked_kv_heads(const JsonCursor& value, std::int64_t heads) {
+  const std::int64_t kv_heads = value.integer(1, heads);
+  if (heads % kv_heads != 0) {
+    value.fail("num_attention_heads " + std::to_string(heads) + " is not a multiple of " +
+                   std::to_string(kv_heads),
+               "a divisor of num_attention_heads");
+  }
+  return kv_heads;
+}
+
+std::int64_t default_kv_heads(TextReader& in, std::int64_t heads) {
+  const JsonCursor& text = in.text();
+  if (const auto fallback = in.use_default("num_key_value_heads")) {
+    if (*fallback > heads || heads % *fallback != 0) {
+      text.fail("num_key_value_heads is missing and " + std::string(in.family().config_class) +
+                    "'s default " + std::to_string(*fallback) + " does not divide " +
+                    std::to_string(heads) + " heads",
+                "a num_key_value_heads key");
+    }
+    return *fallback;
+  }
+  return optional_flag(text, "multi_query", false) ? 1 : heads;
+}
+
+void read_heads(TextReader& in, ArchSpec& spec) {
+  const JsonCursor& text = in.text();
+  spec.heads = in.width({"num_attention_heads", "n_head"});
+  if (const auto kv = find_any(text, {"num_key_value_heads", "num_kv_heads"})) {
+    spec.kv_heads = checked_kv_heads(*kv, spec.heads);
+  } else if (optional_flag(text, "multi_query_attention", false)) {
+    // ChatGLM2/3, GLM-4: multi_query_group_num key/value heads (modeling_chatglm.py).
+    spec.kv_heads = checked_kv_heads(text.at("multi_query_group_num"), spec.heads);
   } else {
-    spec.kv_heads = optional_flag(text, "multi_query", false) ? 1 : spec.heads;
+    spec.kv_heads = default_kv_heads(in, spec.heads);
   }
   if (const auto head_dim = find_any(text, {"head_dim", "kv_channels"})) {
     spec.head_dim = head_dim->integer(1, kMaxConfigWidth);
+  } else if (const auto fallback = in.use_default("head_dim")) {
+    spec.head_dim = *fallback;
   } else if (spec.hidden % spec.heads == 0) {
     spec.head_dim = spec.hidden / spec.heads;
   } else {
@@ -62,18 +122,20 @@ void read_heads(const JsonCursor& text, ArchSpec& spec) {
 
 // Qwen v1 stores twice each MLP projection's width (modeling_qwen.py: ff_dim_in = size // 2);
 // BLOOM has no key and uses 4 × hidden (modeling_bloom.py BloomMLP).
-std::int64_t read_intermediate(const JsonCursor& text, const HfFamily& family,
-                               const ArchSpec& spec) {
+std::int64_t read_intermediate(TextReader& in, const ArchSpec& spec) {
+  const HfFamily& family = in.family();
   if (family.model_type == "bloom") {
     return 4 * spec.hidden;
   }
   if (family.model_type == "llama4_text") {
-    return required_width(text, {"intermediate_size_mlp"});
+    return in.width({"intermediate_size_mlp"});
   }
-  const std::int64_t width = required_width(text, {"intermediate_size", "ffn_hidden_size"});
+  const std::int64_t width = in.width({"intermediate_size", "ffn_hidden_size"});
   if (family.model_type == "qwen") {
     if (width % 2 != 0) {
-      text.at("intermediate_size").fail("Qwen v1 intermediate_size must be even", "an even number");
+      in.text()
+          .at("intermediate_size")
+          .fail("Qwen v1 intermediate_size must be even", "an even number");
     }
     return width / 2;
   }
@@ -81,6 +143,20 @@ std::int64_t read_intermediate(const JsonCursor& text, const HfFamily& family,
 }
 
 void read_biases(const JsonCursor& text, const HfFamily& family, ArchSpec& spec) {
+  if (family.model_type == "gpt_neox") {
+    // GPTNeoXConfig.attention_bias (default True) covers query_key_value and dense; the MLP's
+    // nn.Linear layers always have biases (modeling_gpt_neox.py).
+    spec.qkv_bias = spec.o_bias = optional_flag(text, "attention_bias", true);
+    spec.mlp_bias = true;
+    return;
+  }
+  if (family.model_type == "chatglm") {
+    // modeling_chatglm.py: query_key_value bias=add_qkv_bias; dense and the MLP
+    // bias=add_bias_linear (ChatGLMConfig defaults: both False).
+    spec.qkv_bias = optional_flag(text, "add_qkv_bias", false);
+    spec.o_bias = spec.mlp_bias = optional_flag(text, "add_bias_linear", false);
+    return;
+  }
   const bool attention_bias = optional_flag(text, "attention_bias", family.all_bias);
   spec.qkv_bias = family.qkv_bias_implied || attention_bias;
   spec.o_bias = family.all_bias || (!family.qkv_bias_implied && attention_bias);
@@ -90,31 +166,87 @@ void read_biases(const JsonCursor& text, const HfFamily& family, ArchSpec& spec)
   }
 }
 
-ArchSpec read_spec(const JsonCursor& text, const HfFamily& family) {
+// ChatGLM-6B (v1) shares model_type "chatglm" but has another block (2D positions, a GELU MLP
+// of inner_hidden_size, LayerNorms with biases); only ChatGLM2/3 and GLM-4 are modelled.
+void refuse_chatglm_v1(const JsonCursor& text) {
+  for (const char* key : {"inner_hidden_size", "position_encoding_2d"}) {
+    if (const auto value = text.find(key)) {
+      value->fail("ChatGLM-6B (v1) layout is not supported",
+                  "a ChatGLM2, ChatGLM3 or GLM-4 config (ffn_hidden_size, multi_query_group_num)");
+    }
+  }
+}
+
+ArchSpec read_spec(TextReader& in) {
+  const JsonCursor& text = in.text();
+  const HfFamily& family = in.family();
+  const bool glm = family.model_type == "chatglm";
+  if (glm) {
+    refuse_chatglm_v1(text);
+  }
   ArchSpec spec{.gated_mlp = family.gated_mlp,
                 .norm = family.norm,
                 .norms_per_layer = family.norms_per_layer,
                 .qk_norm = family.qk_norm,
-                .embedding_norm = family.all_bias,
+                .embedding_norm = family.embedding_norm,
                 .mla = {},
                 .moe = {}};
-  spec.hidden = required_width(text, {"hidden_size", "n_embed", "n_embd"});
-  spec.layers = required_width(text, {"num_hidden_layers", "n_layer", "num_layers"});
-  read_heads(text, spec);
-  spec.vocab = required_width(text, {"padded_vocab_size", "vocab_size"});
-  spec.tied_embeddings = optional_flag(text, "tie_word_embeddings", family.tie_default);
+  if (glm && !optional_flag(text, "rmsnorm", true)) {
+    spec.norm = NormKind::LayerNorm;
+  }
+  spec.hidden = in.width({"hidden_size", "n_embed", "n_embd"});
+  // ChatGLM's modeling code reads num_layers; GLM-4 configs repeat it as num_hidden_layers.
+  spec.layers = glm ? in.width({"num_layers", "num_hidden_layers"})
+                    : in.width({"num_hidden_layers", "n_layer", "num_layers"});
+  read_heads(in, spec);
+  spec.vocab = in.width({"padded_vocab_size", "vocab_size"});
+  spec.tied_embeddings = !glm && optional_flag(text, "tie_word_embeddings", family.tie_default);
   read_biases(text, family, spec);
   if (const auto context = find_any(text, {"max_position_embeddings", "seq_length"})) {
     spec.max_position_embeddings = context->integer(1, 1'000'000'000);
+  } else if (const auto fallback = in.use_default("max_position_embeddings")) {
+    spec.max_position_embeddings = *fallback;
   }
   spec.attention_sinks = family.model_type == "gpt_oss";
   read_mla(text, spec);
   read_moe(text, family, spec);
   if (spec.moe.num_experts == 0 || spec.moe.first_dense_layers > 0 || spec.moe.layer_step > 1 ||
       text.find("intermediate_size_mlp")) {
-    spec.intermediate = read_intermediate(text, family, spec);
+    spec.intermediate = read_intermediate(in, spec);
   }
   return spec;
+}
+
+// What build_arch does not know about a family: its module names, Phi's lm_head bias, a
+// ChatGLM without a final norm (post_layer_norm false).
+ModelArch build_family_arch(const TextReader& in, const ArchSpec& spec) {
+  const HfFamily& family = in.family();
+  ModelArch arch = build_arch(spec);
+  apply_module_names(family, arch);
+  if (family.lm_head_bias) {
+    (arch.tied_embeddings ? arch.final_params : arch.lm_head_params) += spec.vocab;
+  }
+  if (family.model_type == "chatglm" && !optional_flag(in.text(), "post_layer_norm", true)) {
+    arch.final_params = 0;
+  }
+  return arch;
+}
+
+void note_defaults(const TextReader& in, bool nested, const std::string& origin,
+                   std::vector<Assumption>& notes) {
+  if (in.defaulted().empty()) {
+    return;
+  }
+  std::string keys;
+  std::string values;
+  for (const auto& [key, value] : in.defaulted()) {
+    keys += (keys.empty() ? "" : ", ") + key;
+    values += (values.empty() ? "" : ", ") + key + " " + std::to_string(value);
+  }
+  notes.push_back({origin + ": " + (nested ? "text_config" : "config") + " leaves out " + keys +
+                       "; " + std::string(in.family().config_class) + "'s defaults used (" +
+                       values + ")",
+                   "docs/models.md#hf-config"});
 }
 
 void note_ignored_parts(const JsonCursor& root, const JsonCursor& text, const HfFamily& family,
@@ -123,7 +255,14 @@ void note_ignored_parts(const JsonCursor& root, const JsonCursor& text, const Hf
   if (root.find("vision_config")) {
     notes.push_back({origin + ": vision_config ignored; only the text decoder is counted", source});
   }
-  if (!text.find("tie_word_embeddings")) {
+  const auto tie = text.find("tie_word_embeddings");
+  if (family.model_type == "chatglm") {
+    if (tie && tie->boolean()) {
+      notes.push_back({origin + ": tie_word_embeddings ignored; ChatGLM's output_layer is never "
+                                "tied to the embedding",
+                       source});
+    }
+  } else if (!tie) {
     notes.push_back({origin + ": tie_word_embeddings absent; " + std::string(family.model_type) +
                          (family.tie_default ? " ties" : " does not tie") + " them by default",
                      source});
@@ -155,7 +294,9 @@ ResolvedModel read_hf_config(std::string_view json_text, const std::string& orig
     type_key.fail("model_type '" + model_type + "' is not supported",
                   (suggestion.empty() ? "" : suggestion + " ") + "supported: " + join_names(names));
   }
-  ResolvedModel result{.arch = build_arch(read_spec(text, *family)), .assumptions = {}};
+  TextReader reader(text, *family);
+  const ArchSpec spec = read_spec(reader);
+  ResolvedModel result{.arch = build_family_arch(reader, spec), .assumptions = {}};
   check_param_scale(result.arch, text);
   result.arch.id = origin;
   result.arch.source = origin;
@@ -165,6 +306,7 @@ ResolvedModel read_hf_config(std::string_view json_text, const std::string& orig
                          ? architectures->elements().front().string()
                          : model_type;
   note_ignored_parts(root, text, *family, origin, result.assumptions);
+  note_defaults(reader, text_config.has_value(), origin, result.assumptions);
   return result;
 }
 

@@ -24,7 +24,7 @@ struct HfKeyDefault {
 /// The HF module names of a family's block linears where they differ from Llama's. Fused
 /// modules are one linear, as PEFT sees them (a LoRA target adapts the whole fused weight).
 struct HfModuleNames {
-  std::string_view fused_qkv;  ///< one q/k/v projection ("query_key_value"); empty: q/k/v_proj
+  std::string_view fused_qkv{};  ///< one q/k/v projection ("query_key_value"); empty: q/k/v_proj
   std::string_view out = "o_proj";
   std::string_view up = "up_proj";  ///< with fused_gate_up: gate and up as one, twice as wide
   std::string_view down = "down_proj";
@@ -45,8 +45,8 @@ struct HfFamily {
   NormKind norm = NormKind::RmsNorm;
   bool gated_mlp = true;
   HfModuleNames names{};
-  std::string_view config_class;          ///< the Transformers config class the defaults come from
-  std::span<const HfKeyDefault> defaults;  ///< values for keys a config may leave out
+  std::string_view config_class{};  ///< the Transformers config class the defaults come from
+  std::span<const HfKeyDefault> defaults{};  ///< values for keys a config may leave out
 };
 
 /// The rules for `model_type`, or nullopt when it is not supported.

@@ -2,6 +2,7 @@
 #include "hf_moe.hpp"
 
 #include <initializer_list>
+#include <vector>
 
 #include "hf_keys.hpp"
 
@@ -24,12 +25,37 @@ std::int64_t read_top_k(const JsonCursor& text, std::int64_t num_experts) {
 }
 
 void refuse_unsupported_layouts(const JsonCursor& text) {
-  if (const auto only = text.find("mlp_only_layers"); only && !only->value().empty()) {
-    only->fail("dense layers listed by index are not supported", "an empty list");
-  }
   if (const auto freq = text.find("moe_layer_freq"); freq && freq->integer(1, 1000) != 1) {
     freq->fail("MoE on every n-th layer (moe_layer_freq) is not supported", "1");
   }
+}
+
+// Qwen2-MoE / Qwen3-MoE: layer i (0-based) has experts unless it is listed in mlp_only_layers,
+// and only when (i + 1) % decoder_sparse_step == 0; a listed layer has a dense MLP of
+// intermediate_size (modeling_qwen2_moe.py / modeling_qwen3_moe.py DecoderLayer). Block groups
+// need not be consecutive, so only the number of dense layers matters: it is kept as
+// first_dense_layers with step 1, which build_arch counts the same way.
+void read_dense_layer_list(const JsonCursor& text, ArchSpec& spec) {
+  const auto only = text.find("mlp_only_layers");
+  if (!only) {
+    return;
+  }
+  const std::vector<JsonCursor> listed = only->elements();
+  if (listed.empty()) {
+    return;
+  }
+  std::vector<bool> dense(static_cast<std::size_t>(spec.layers), false);
+  for (const JsonCursor& item : listed) {
+    dense[static_cast<std::size_t>(item.integer(0, spec.layers - 1))] = true;
+  }
+  MoeSpec& moe = spec.moe;
+  std::int64_t moe_layers = 0;
+  for (std::int64_t i = moe.first_dense_layers; i < spec.layers; ++i) {
+    const bool sparse = (i + 1) % moe.layer_step == 0;
+    moe_layers += sparse && !dense[static_cast<std::size_t>(i)] ? 1 : 0;
+  }
+  moe.first_dense_layers = spec.layers - moe_layers;
+  moe.layer_step = 1;
 }
 
 void read_shared_experts(const JsonCursor& text, const HfFamily& family, MoeSpec& moe) {
@@ -79,6 +105,7 @@ void read_moe(const JsonCursor& text, const HfFamily& family, ArchSpec& spec) {
   if (const auto step = find_any(text, {"decoder_sparse_step", "interleave_moe_layer_step"})) {
     moe.layer_step = step->integer(1, spec.layers);
   }
+  read_dense_layer_list(text, spec);
   const auto topk_method = text.find("topk_method");
   moe.router_bias =
       family.model_type == "gpt_oss" || (topk_method && topk_method->string() == "noaux_tc");

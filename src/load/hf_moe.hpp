@@ -8,8 +8,9 @@
 namespace ftcost::load {
 
 /// Fills spec.moe from num_local_experts / num_experts / n_routed_experts and their companions;
-/// leaves it empty for a dense config. Needs spec.hidden. Throws InputError for inconsistent or
-/// unsupported layouts (mlp_only_layers, moe_layer_freq != 1).
+/// leaves it empty for a dense config. Needs spec.hidden and spec.layers. Dense layers listed in
+/// mlp_only_layers are counted into first_dense_layers (with layer_step 1). Throws InputError for
+/// inconsistent or unsupported layouts (moe_layer_freq != 1, a listed layer out of range).
 void read_moe(const JsonCursor& text, const HfFamily& family, ArchSpec& spec);
 
 /// Fills spec.mla (and head_dim / kv_heads to match) when kv_lora_rank is present.

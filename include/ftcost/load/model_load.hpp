@@ -19,11 +19,14 @@ namespace ftcost {
 [[nodiscard]] std::vector<ModelArch> parse_model_presets(std::string_view json_text,
                                                          const std::string& origin);
 
-/// Parses a HuggingFace config.json (text_config nesting, GPT-style/BLOOM/Qwen v1 key spellings,
-/// MoE key variants, DeepSeek MLA, gpt-oss, Llama 4; docs/models.md#hf-config). The result's id
-/// and source are `origin`. Throws InputError (ExitCode::InvalidData) naming `origin`, the JSON
-/// Pointer and what is accepted for malformed JSON, a missing, mistyped or out-of-range key, or
-/// an unsupported model_type / architecture feature.
+/// Parses a HuggingFace config.json (text_config nesting, GPT-style/BLOOM/Qwen v1/ChatGLM key
+/// spellings, MoE key variants and Qwen's mlp_only_layers, DeepSeek MLA, gpt-oss, Llama 4, Phi,
+/// GPT-NeoX, ChatGLM2/3 and GLM-4, Gemma 3's config-class defaults for keys a config leaves out;
+/// docs/models.md#hf-config). Phi, GPT-NeoX and ChatGLM linears keep their HF module names
+/// (fused query_key_value). The result's id and source are `origin`. Throws InputError
+/// (ExitCode::InvalidData) naming `origin`, the JSON Pointer and what is accepted for malformed
+/// JSON, a missing, mistyped or out-of-range key, or an unsupported model_type / architecture
+/// feature.
 [[nodiscard]] ModelArch parse_hf_config(std::string_view json_text, const std::string& origin);
 
 /// A --model value resolved to an architecture, with the assumptions made on the way (an alias
