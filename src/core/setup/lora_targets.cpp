@@ -48,7 +48,9 @@ std::vector<std::string> expand_preset(const std::vector<std::string>& available
     return available;
   }
   if (preset == "qkvo") {
-    return preset_modules(available, {"q_proj", "k_proj", "v_proj", "o_proj"});
+    // "dense" is the attention output of the fused-QKV families (phi, gpt_neox, chatglm, falcon);
+    // none of them uses the name for anything else.
+    return preset_modules(available, {"q_proj", "k_proj", "v_proj", "o_proj", "dense"});
   }
   if (preset == "qkv") {
     return preset_modules(available, {"q_proj", "k_proj", "v_proj"});
