@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "catalog_options.hpp"
+#include "ftcost/catalog/consistency.hpp"
 #include "ftcost/load/catalog_import.hpp"
 #include "ftcost/load/catalog_load.hpp"
 #include "ftcost/load/gpu_load.hpp"
@@ -29,6 +30,9 @@ std::string read_catalog_head(const std::string& path) {
   head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
   return head;
 }
+
+// Doubtful prices listed one by one; the rest are counted.
+constexpr std::size_t kCaveatsListed = 10;
 
 struct ValidateOptions {
   std::string path;
@@ -64,11 +68,23 @@ ExitCode run_validate(const ValidateOptions& options) {
   }
   const Catalog catalog = load_catalog_file(
       options.path, known_gpu_ids(), options.overlay ? CatalogRole::Overlay : CatalogRole::Full);
-  if (options.overlay) {
-    // An overlay's offers may name built-in providers: merging checks those references.
-    (void)merge_catalogs(builtin_catalog(), catalog, options.path);
-  }
+  // An overlay's offers may name built-in providers: merging checks those references, and its
+  // prices are checked for consistency against the catalog's.
+  const Catalog merged =
+      options.overlay ? merge_catalogs(builtin_catalog(), catalog, options.path) : catalog;
   check_catalog_age(catalog, options.path, options.age);
+  for (const UnpricedOffer& u : catalog.unpriced) {
+    std::cerr << "ftcost: warning: " << options.path << ": " << u.where << ": " << u.reason
+              << ": offer " << u.provider << "/" << u.gpu << " left out\n";
+  }
+  const std::vector<OfferCaveat> caveats = offer_caveats(merged);
+  for (std::size_t i = 0; i < caveats.size() && i < kCaveatsListed; ++i) {
+    std::cerr << "ftcost: warning: " << options.path << ": " << caveats[i].text << '\n';
+  }
+  if (caveats.size() > kCaveatsListed) {
+    std::cerr << "ftcost: warning: " << options.path << ": and " << caveats.size() - kCaveatsListed
+              << " more doubtful prices (plans built on them are marked low_confidence)\n";
+  }
   std::cout << fmt::format(
       "{}: valid catalog (schema {}): {} providers, {} offers, {} checkpoint stores\n",
       options.path, catalog.schema_version, catalog.providers.size(), catalog.offers.size(),

@@ -2,6 +2,7 @@
 #include "plan_command.hpp"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -221,6 +222,16 @@ ExitCode run_plan(PlanOptions& options) {
     shown.push_back(row.offer);
   }
   warn_stale_offers_shown(shown, loaded.origin, options.catalog);
+  const auto doubtful = std::count_if(result.rows.begin(), result.rows.end(),
+                                      [](const PlanRow& row) { return !row.price_caveat.empty(); });
+  if (doubtful > 0) {
+    std::cerr << "ftcost: warning: " << doubtful << " of the " << result.rows.size()
+              << " plans shown rest on doubtful prices (low_confidence; e.g. "
+              << std::find_if(result.rows.begin(), result.rows.end(),
+                              [](const PlanRow& row) { return !row.price_caveat.empty(); })
+                     ->price_caveat
+              << ")\n";
+  }
   const PlanOutcome outcome = result.outcome;
   const bool emit = options.emit_dir && !result.rows.empty();
   if (emit && static_cast<std::size_t>(options.pick) > result.rows.size()) {

@@ -152,6 +152,7 @@ Catalog merge_catalogs(Catalog base, const Catalog& overlay, const std::string& 
     }
   }
   merge_by(base.offers, overlay.offers, [](const Offer& o) { return offer_key(o); });
+  base.unpriced.insert(base.unpriced.end(), overlay.unpriced.begin(), overlay.unpriced.end());
   check_redefined_spot_rules(base, overlay, overlay_origin);
   check_overlay_store_references(base, overlay, overlay_origin);
   if (!overlay.as_of.empty()) {

@@ -117,8 +117,26 @@ Catalog parse_catalog(std::string_view text, const std::string& origin,
   // exists as one DOM (docs/catalog.md#size).
   const json document =
       parse_json_text(text, origin, "/offers", [&](const json& offer, std::size_t index) {
-        catalog.offers.push_back(
-            read_offer(JsonCursor(offer, origin, element("/offers", index)), known_gpus));
+        const JsonCursor cursor(offer, origin, element("/offers", index));
+        // An offer whose price is null or missing is listed, not fatal: one unpriced row must
+        // not hide a whole provider. Every other field is still checked.
+        if (offer.is_object() &&
+            (!offer.contains("usd_per_hour") || offer["usd_per_hour"].is_null())) {
+          json priced = offer;
+          priced["usd_per_hour"] = 1.0;
+          const Offer checked =
+              read_offer(JsonCursor(priced, origin, cursor.pointer()), known_gpus);
+          catalog.unpriced.push_back({.where = cursor.pointer(),
+                                      .provider = checked.provider,
+                                      .gpu = checked.gpu,
+                                      .gpus = checked.gpus,
+                                      .tier = checked.tier,
+                                      .reason = offer.contains("usd_per_hour")
+                                                    ? "usd_per_hour is null"
+                                                    : "usd_per_hour is missing"});
+          return;
+        }
+        catalog.offers.push_back(read_offer(cursor, known_gpus));
       });
   const JsonCursor root(document, origin);
   read_header(root, role, catalog);

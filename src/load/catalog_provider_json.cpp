@@ -30,7 +30,7 @@ StorageRates read_storage(const JsonCursor& c) {
   return {.running_usd_per_gb_month = c.at("running_usd_per_gb_month").number(0, kMaxUsdPerGbMonth),
           .stopped_usd_per_gb_month = c.at("stopped_usd_per_gb_month").number(0, kMaxUsdPerGbMonth),
           .free_gb = free ? free->number(0, kMaxGb) : 0.0,
-          .product = c.at("product").string(),
+          .product = optional_string(c, "product"),
           .source = c.at("source").string(),
           .assumption = c.at("assumption").boolean()};
 }

@@ -96,6 +96,8 @@ json plan_row(const PlanRow& row, std::size_t rank) {
           {"total_usd_low", row.total_usd_low},
           {"total_usd_high", finite_or_null(row.total_usd_high)},
           {"tied_with_top", row.tied_with_top},
+          {"low_confidence", !row.price_caveat.empty()},
+          {"price_caveat", row.price_caveat},
           {"disk_gb", row.disk_gb},
           {"store_gb", row.store_gb},
           {"ingress_gb", row.ingress_gb},

@@ -92,13 +92,14 @@ void write_rows(const Plan& plan, bool wide, std::ostream& out) {
   for (std::size_t i = 0; i < plan.rows.size(); ++i) {
     const PlanRow& row = plan.rows[i];
     // "~": the cost range overlaps the top plan's, a tie within the duration's uncertainty.
-    std::vector<std::string> cells = {
-        std::to_string(i + 1) + (i > 0 && row.tied_with_top ? "~" : ""),
-        row.offer.provider,
-        shape_text(row),
-        std::string(name_of(row.offer.tier)),
-        config_text(row.run.setup),
-        hours(row.wall_hours)};
+    std::vector<std::string> cells = {std::to_string(i + 1) +
+                                          (i > 0 && row.tied_with_top ? "~" : "") +
+                                          (row.price_caveat.empty() ? "" : "!"),
+                                      row.offer.provider,
+                                      shape_text(row),
+                                      std::string(name_of(row.offer.tier)),
+                                      config_text(row.run.setup),
+                                      hours(row.wall_hours)};
     if (regions) {
       cells.insert(cells.begin() + 2, region_cell(row.offer.region));
     }
@@ -116,6 +117,17 @@ void write_rows(const Plan& plan, bool wide, std::ostream& out) {
     if (row.run.throughput_extrapolated && extrapolated.find(row.offer.gpu) == std::string::npos) {
       extrapolated += (extrapolated.empty() ? "" : ", ") + row.offer.gpu;
     }
+  }
+  bool caveat_header = false;
+  for (std::size_t i = 0; i < plan.rows.size(); ++i) {
+    if (plan.rows[i].price_caveat.empty()) {
+      continue;
+    }
+    if (!caveat_header) {
+      out << "\n! low confidence: the offer's price is doubtful (docs/catalog.md#consistency)\n";
+      caveat_header = true;
+    }
+    write_assumption_item(out, fmt::format("#{}: {}", i + 1, plan.rows[i].price_caveat));
   }
   if (!extrapolated.empty()) {
     out << "\n"

@@ -352,3 +352,28 @@ TEST_CASE("a GPU family spelling selects every variant in a plan", "[plan_cli]")
   CHECK(variants.count("h100-pcie") == 1);
   CHECK(variants.size() >= 2);
 }
+
+TEST_CASE("plans on doubtful prices are marked low confidence with the reason", "[plan_cli]") {
+  const auto doc = plan_json({"--provider", "modal", "--top", "3"}, 0);
+  REQUIRE_FALSE(doc.at("plans").empty());
+  for (const auto& row : doc.at("plans")) {
+    CHECK(row.at("low_confidence") == true);
+    CHECK_THAT(row.at("price_caveat").get<std::string>(), Contains("leaves out the host"));
+  }
+  const auto table = run_ftcost(plan_args({"--provider", "modal", "--top", "3"}));
+  CHECK_THAT(table.out, Contains("! low confidence: the offer's price is doubtful"));
+  CHECK_THAT(table.err, Contains("of the 3 plans shown rest on doubtful prices"));
+  // Plans on whole-machine prices carry none.
+  const auto aws = plan_json({"--provider", "aws", "--top", "3"}, 0);
+  CHECK(aws.at("plans").at(0).at("low_confidence") == false);
+}
+
+TEST_CASE("an unpriced offer is listed under rejected, the rest of the catalog plans",
+          "[plan_cli]") {
+  const auto doc = plan_json({"--catalog", kCatalogs + "good/doubtful.json", "--top", "0"}, 0);
+  bool listed = false;
+  for (const auto& r : doc.at("rejected")) {
+    listed = listed || r.at("reason").get<std::string>() == "/offers/4: usd_per_hour is null";
+  }
+  CHECK(listed);
+}

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "ftcost/base/error.hpp"
+#include "ftcost/catalog/consistency.hpp"
 #include "ftcost/load/catalog_load.hpp"
 #include "ftcost/load/defaults.hpp"
 #include "test_gpus.hpp"
@@ -169,5 +170,41 @@ TEST_CASE("the embedded catalog is valid and covers the required providers", "[c
   }
   for (const char* store : {"s3", "gcs", "r2", "b2"}) {
     CHECK(c.find_store(store) != nullptr);
+  }
+}
+
+TEST_CASE("doubtful prices are found: spot above on-demand, per-GPU as instance, no host",
+          "[catalog][consistency]") {
+  const Catalog c = parse_file("good/doubtful.json");
+  // Unpriced offers are listed, not loaded, and not fatal: the other five load.
+  REQUIRE(c.offers.size() == 5);
+  REQUIRE(c.unpriced.size() == 2);
+  CHECK(c.unpriced[0].where == "/offers/4");
+  CHECK(c.unpriced[0].reason == "usd_per_hour is null");
+  CHECK(c.unpriced[1].reason == "usd_per_hour is missing");
+  CHECK(c.providers[0].storage.product.empty());  // documented optional
+  const auto caveats = ftcost::offer_caveats(c);
+  REQUIRE(caveats.size() == 3);
+  CHECK(caveats[0].kind == ftcost::CaveatKind::SpotAboveOnDemand);
+  CHECK(caveats[0].offer == 1);
+  CHECK(caveats[0].other == 0);
+  CHECK_THAT(caveats[0].text,
+             Catch::Matchers::Contains(
+                 "/offers/1 (p/h100-sxm/x1/spot) costs 2.5 $/h, above the on-demand /offers/0"));
+  CHECK(caveats[1].kind == ftcost::CaveatKind::PerGpuAsInstance);
+  CHECK(caveats[1].offer == 2);
+  CHECK(caveats[2].kind == ftcost::CaveatKind::PartialPrice);
+  CHECK(caveats[2].offer == 3);
+}
+
+TEST_CASE("the built-in catalog's only doubtful prices are GPU-only ones",
+          "[catalog][consistency]") {
+  const Catalog c = ftcost::parse_catalog(ftcost::embedded::default_providers_json(), "built-in",
+                                          known_gpu_ids());
+  const auto caveats = ftcost::offer_caveats(c);
+  CHECK(caveats.size() == 13);  // 4 GCP accelerator-only and 9 Modal GPU-only prices
+  for (const auto& caveat : caveats) {
+    CHECK(caveat.kind == ftcost::CaveatKind::PartialPrice);
+    CHECK((c.offers[caveat.offer].provider == "gcp" || c.offers[caveat.offer].provider == "modal"));
   }
 }

@@ -122,6 +122,17 @@ struct CheckpointStore {
   std::string as_of;
 };
 
+/// An offer left out of a catalog because it has no price (a `null` or missing usd_per_hour): the
+/// rest of the file still loads.
+struct UnpricedOffer {
+  std::string where;  ///< JSON Pointer of the offer, "/offers/7"
+  std::string provider;
+  std::string gpu;
+  std::int64_t gpus = 1;
+  Tier tier = Tier::OnDemand;
+  std::string reason;  ///< "usd_per_hour is null"
+};
+
 /// The whole catalog as loaded and validated (docs/catalog.md).
 struct Catalog {
   std::int64_t schema_version = 1;
@@ -130,6 +141,7 @@ struct Catalog {
   std::vector<Provider> providers;
   std::vector<CheckpointStore> checkpoint_stores;
   std::vector<Offer> offers;
+  std::vector<UnpricedOffer> unpriced;  ///< offers without a price, listed instead of loaded
 
   /// The provider with this id, or nullptr.
   [[nodiscard]] const Provider* find_provider(std::string_view id) const noexcept;

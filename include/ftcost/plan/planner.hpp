@@ -143,6 +143,10 @@ struct PlanRow : PlanFigures {
   /// are tied within the duration model's uncertainty. Plans on the top row's GPU model share
   /// its duration error, so their order holds (false). True for the top row itself.
   bool tied_with_top = false;
+  /// Why the offer's price is doubtful (offer_caveats: spot above on-demand, a per-GPU price
+  /// given as the instance's, a price without the host), or empty: a plan with a caveat is
+  /// low-confidence and its total may be understated.
+  std::string price_caveat;
 };
 
 /// An offer × instance count that was dropped, and why.

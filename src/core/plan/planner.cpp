@@ -10,6 +10,7 @@
 #include "ftcost/base/error.hpp"
 #include "ftcost/base/number_text.hpp"
 #include "ftcost/base/spelling.hpp"
+#include "ftcost/catalog/consistency.hpp"
 #include "plan/plan_costs.hpp"
 #include "plan/plan_rank.hpp"
 
@@ -207,6 +208,12 @@ Plan plan(const PlanRequest& request, const Catalog& catalog, const DurationFunc
   Enumerated all = enumerate(request, catalog, runs, store);
   Plan result;
   result.rejected = std::move(all.rejected);
+  for (const UnpricedOffer& u : catalog.unpriced) {
+    if (selected(request.gpus, u.gpu) && selected(request.providers, u.provider) &&
+        tier_selected(request.tier, u.tier)) {
+      result.rejected.push_back({u.provider, u.gpu, u.gpus, 1, u.tier, u.where + ": " + u.reason});
+    }
+  }
   result.candidates = all.costed.size();
   result.assumptions = planner::plan_assumptions(request);
   if (all.costed.empty()) {
@@ -224,6 +231,14 @@ Plan plan(const PlanRequest& request, const Catalog& catalog, const DurationFunc
   // Ties within uncertainty: cost ranges that overlap the top row's. Plans on the top row's GPU
   // model share its duration error (one throughput estimate scales both), so their order holds
   // and they are not tied.
+  // Doubtful prices reach the plans built on them (docs/catalog.md#consistency).
+  for (const OfferCaveat& caveat : offer_caveats(catalog)) {
+    for (std::size_t r = 0; r < result.rows.size(); ++r) {
+      if (ranked[r].offer_index == caveat.offer && result.rows[r].price_caveat.empty()) {
+        result.rows[r].price_caveat = caveat.text;
+      }
+    }
+  }
   const PlanRow& top = result.rows.front();
   for (PlanRow& row : result.rows) {
     const bool overlap =
