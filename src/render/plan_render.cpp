@@ -23,6 +23,14 @@ std::string config_text(const TrainingSetup& setup) {
   if (setup.cpu_offload != CpuOffload::None) {
     text += fmt::format(", offload {}", name_of(setup.cpu_offload));
   }
+  // The memory-saving switches the search may make for full fine-tuning (pure bf16, 8-bit
+  // AdamW): shown, since offers of one plan can differ in them.
+  if (setup.method == Method::Full && setup.precision == Precision::Bf16True) {
+    text += ", bf16-true";
+  }
+  if (setup.optimizer == Optimizer::AdamW8bit || setup.optimizer == Optimizer::PagedAdamW8bit) {
+    text += fmt::format(", {}", name_of(setup.optimizer));
+  }
   return text;
 }
 

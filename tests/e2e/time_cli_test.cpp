@@ -150,9 +150,32 @@ TEST_CASE("time on 8 GPUs falls back to ZeRO-3 when data parallel does not fit",
   const auto json = nlohmann::json::parse(run.out);
   CHECK(json["setup"]["sharding"] == "zero3");
   CHECK_THAT(json["assumptions"].dump(), Contains("data parallel does not fit on 8 GPUs"));
+  // An explicit --sharding is never overridden: data parallel fits only by switching to 8-bit
+  // AdamW (8-bit states: 10 bytes per parameter), which the warning names...
   const auto ddp = run_ftcost({"time", "--model", "8b", "--method", "full", "--gpu", "h200",
-                               "--gpus", "8", "--sharding", "ddp"});
-  CHECK(ddp.exit_code == 4);  // an explicit --sharding is never overridden
+                               "--gpus", "8", "--sharding", "ddp", "--format", "json"});
+  REQUIRE(ddp.exit_code == 0);
+  CHECK(nlohmann::json::parse(ddp.out)["setup"]["optimizer"] == "adamw-8bit");
+  CHECK_THAT(ddp.err, Contains("the search switched to adamw-8bit in bf16-mixed"));
+  // ...and with the optimizer and precision stated too, nothing is changed: it does not fit.
+  const auto stated =
+      run_ftcost({"time", "--model", "8b", "--method", "full", "--gpu", "h200", "--gpus", "8",
+                  "--sharding", "ddp", "--optimizer", "adamw", "--precision", "bf16-mixed"});
+  CHECK(stated.exit_code == 4);
+}
+
+TEST_CASE("full fine-tuning that fits nowhere switches to bf16-true when the user left it",
+          "[time_cli]") {
+  // 8B full in bf16-mixed needs 16 B/parameter (128 GB) of states; 8-bit AdamW still 10 B
+  // (80 GB); pure bf16 with AdamW 8 B (64 GB) fits one H100 80GB.
+  const auto run = run_ftcost(
+      {"time", "--model", "8b", "--method", "full", "--gpu", "h100", "--format", "json"});
+  REQUIRE(run.exit_code == 0);
+  const auto json = nlohmann::json::parse(run.out);
+  CHECK(json["setup"]["precision"] == "bf16-true");
+  CHECK(json["setup"]["optimizer"] == "adamw");
+  CHECK_THAT(run.err, Contains("nothing fit with adamw in bf16-mixed; the search switched to "
+                               "adamw in bf16-true"));
 }
 
 TEST_CASE("time lists the search's choice, not the framework's batch defaults", "[time_cli]") {

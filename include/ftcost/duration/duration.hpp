@@ -57,6 +57,9 @@ struct DurationOptions {
   std::optional<double> link_gb_per_s;  ///< per-GPU collective bandwidth, GB/s (default by
                                         ///< interconnect: NVLink, PCIe, or network when > 8 GPUs)
   DurationConstants constants{};        ///< the calibrated constants (defaults: the in-sample fit)
+  /// When full fine-tuning fits nowhere, try 8-bit AdamW and bf16-true for the settings the
+  /// request left unset (estimate_duration sets it only after ZeRO-3 also failed).
+  bool memory_saving = false;
 };
 
 /// Per-GPU collective bandwidth used for `gpus` GPUs of type `gpu`, GB/s.
@@ -137,8 +140,10 @@ inline constexpr SetupFields kSearchedFields{SetupField::MicroBatch, SetupField:
 /// estimate_memory, and every assumption made on the way is returned (the defaults of
 /// kSearchedFields left out). When `request.sharding` is unset, gpus > 1 and the framework's
 /// default (data parallel) does not fit, ZeRO-3 is tried and used if it fits (an assumption).
-/// Throws what on_gpu_count throws (InputError, ExitCode::Usage) and InputError for a
-/// non-positive workload.
+/// When full fine-tuning still fits nowhere and the request left --optimizer and --precision
+/// unset, 8-bit AdamW, then bf16-true, then both are tried (a warning names the switch;
+/// docs/duration-model.md#search). Throws what on_gpu_count throws (InputError, ExitCode::Usage)
+/// and InputError for a non-positive workload.
 [[nodiscard]] DurationEstimate estimate_duration(const ModelArch& arch,
                                                  const ResolvedSetup& resolved,
                                                  const SetupRequest& request, const Gpu& gpu,

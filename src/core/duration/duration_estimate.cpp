@@ -31,22 +31,32 @@ DurationEstimate estimate_on(const ModelArch& arch, const ResolvedSetup& resolve
 DurationEstimate estimate_duration(const ModelArch& arch, const ResolvedSetup& resolved,
                                    const SetupRequest& request, const Gpu& gpu, std::int64_t gpus,
                                    const Workload& workload, const DurationOptions& options) {
-  DurationEstimate run = estimate_on(arch, resolved, request, gpu, gpus, workload, options);
-  if (run.fits || gpus == 1 || request.sharding) {
+  DurationOptions exact = options;
+  exact.memory_saving = false;
+  DurationEstimate run = estimate_on(arch, resolved, request, gpu, gpus, workload, exact);
+  if (run.fits) {
     return run;
   }
   // Data parallel keeps a full replica per GPU; ZeRO-3 shards weights, gradients and optimizer
-  // states, which is how models too large for one GPU use a multi-GPU node.
+  // states, which is how models too large for one GPU use a multi-GPU node. Sharding changes
+  // nothing the model learns, so it is tried before 8-bit states or pure bf16.
   SetupRequest sharded = request;
-  sharded.sharding = Sharding::Zero3;
-  DurationEstimate zero3 = estimate_on(arch, resolved, sharded, gpu, gpus, workload, options);
-  if (!zero3.fits) {
-    return run;
+  const bool shard = gpus > 1 && !request.sharding;
+  if (shard) {
+    sharded.sharding = Sharding::Zero3;
+    DurationEstimate zero3 = estimate_on(arch, resolved, sharded, gpu, gpus, workload, exact);
+    if (zero3.fits) {
+      zero3.assumptions.push_back({"--sharding unset and data parallel does not fit on " +
+                                       std::to_string(gpus) + " GPUs: ZeRO-3 used",
+                                   "docs/duration-model.md#search"});
+      return zero3;
+    }
   }
-  zero3.assumptions.push_back({"--sharding unset and data parallel does not fit on " +
-                                   std::to_string(gpus) + " GPUs: ZeRO-3 used",
-                               "docs/duration-model.md#search"});
-  return zero3;
+  DurationOptions saving = options;
+  saving.memory_saving = true;
+  DurationEstimate saved =
+      estimate_on(arch, resolved, shard ? sharded : request, gpu, gpus, workload, saving);
+  return saved.fits ? saved : run;
 }
 
 }  // namespace ftcost

@@ -267,6 +267,38 @@ void state_padding(DurationEstimate& run, const Workload& workload) {
        .source = "docs/duration-model.md#padding"});
 }
 
+// Full fine-tuning that fits nowhere at the requested optimizer and precision: the memory-saving
+// variants people switch to, in the order they give up least (docs/duration-model.md#search):
+// bitsandbytes 8-bit AdamW (states 2 B instead of 8 B per parameter), then pure bf16 weights,
+// gradients and states (bf16-true: 8 B instead of 16 B), then both. Only the settings the user
+// left to the defaults are changed.
+std::vector<TrainingSetup> memory_saving_variants(const TrainingSetup& base,
+                                                  const SetupRequest& request, const Gpu& gpu) {
+  std::vector<TrainingSetup> variants;
+  if (base.method != Method::Full || request.optimizer || request.precision) {
+    return variants;
+  }
+  const bool can_8bit = base.optimizer == Optimizer::AdamW;
+  const bool can_bf16 = base.precision == Precision::Bf16Mixed && gpu.bf16_supported;
+  if (can_8bit) {
+    TrainingSetup v = base;
+    v.optimizer = Optimizer::AdamW8bit;
+    variants.push_back(v);
+  }
+  if (can_bf16) {
+    TrainingSetup v = base;
+    v.precision = Precision::Bf16True;
+    variants.push_back(v);
+  }
+  if (can_8bit && can_bf16) {
+    TrainingSetup v = base;
+    v.optimizer = Optimizer::AdamW8bit;
+    v.precision = Precision::Bf16True;
+    variants.push_back(v);
+  }
+  return variants;
+}
+
 }  // namespace
 
 DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSetup& resolved,
@@ -304,7 +336,24 @@ DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSet
   const std::int64_t per_gpu = workload.global_batch_sequences > 0
                                    ? workload.global_batch_sequences / gpus
                                    : resolved.micro_batch * resolved.grad_accum;
-  const SearchResult found = search(arch, base, request, per_gpu, gpu, workload, memory, options);
+  SearchResult found = search(arch, base, request, per_gpu, gpu, workload, memory, options);
+  if (found.useful_tokens_per_s == 0 && options.memory_saving) {
+    for (const TrainingSetup& variant : memory_saving_variants(base, request, gpu)) {
+      SearchResult saved = search(arch, variant, request, per_gpu, gpu, workload, memory, options);
+      if (saved.useful_tokens_per_s > 0) {
+        run.assumptions.push_back(
+            {.text = "nothing fit with " + std::string(name_of(base.optimizer)) + " in " +
+                     std::string(name_of(base.precision)) + "; the search switched to " +
+                     std::string(name_of(variant.optimizer)) + " in " +
+                     std::string(name_of(variant.precision)) +
+                     " (set --optimizer and --precision to keep yours)",
+             .source = "docs/duration-model.md#search",
+             .warning = true});
+        found = std::move(saved);
+        break;
+      }
+    }
+  }
   if (found.useful_tokens_per_s == 0) {
     // Two decimals, as data/gpus.json lists usable memory.
     run.why_not = "needs " + fixed_number(found.smallest_peak_gib, 2) + " GiB per GPU, has " +
