@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "enum_option.hpp"
+#include "ftcost/base/decimal_text.hpp"
 #include "ftcost/base/error.hpp"
 #include "ftcost/base/spelling.hpp"
 #include "ftcost/load/gpu_load.hpp"
@@ -25,6 +26,25 @@ constexpr double kMaxBudgetUsd = 1e12;
 constexpr double kMinDownloadGbPerS = 0.001;  // 8 Mbit/s
 constexpr double kMaxDownloadGbPerS = 1000;
 constexpr double kMaxImagePullMinutes = 1440;
+
+constexpr double kMaxIdleHours = 10000;
+constexpr double kMaxVolumeGb = 1e6;
+
+// "90s", "15m", "1.5h" (or a bare number of minutes) as hours; throws InputError (usage) for
+// anything else or outside 10 s to 30 days.
+double duration_hours(const std::string& text) {
+  const char unit = text.empty() ? '\0' : text.back();
+  const bool has_unit = unit == 's' || unit == 'm' || unit == 'h';
+  const auto parsed =
+      parse_decimal_number(has_unit ? std::string_view(text).substr(0, text.size() - 1) : text);
+  const double per_hour = unit == 's' ? 3600.0 : unit == 'h' ? 1.0 : 60.0;
+  const double hours = parsed.value / per_hour;
+  if (parsed.status != DecimalStatus::Ok || !(hours >= 10.0 / 3600) || hours > 720) {
+    throw InputError("", "--checkpoint-every", "'" + text + "' is not a duration from 10s to 720h",
+                     "a number with s, m or h, e.g. 15m", ExitCode::Usage);
+  }
+  return hours;
+}
 
 void add_selection(CLI::App& app, PlanFlags& f) {
   PlanRequest& r = f.request;
@@ -76,6 +96,18 @@ void add_project(CLI::App& app, PlanRequest& r) {
                     "Base model and dataset download speed, GB/s (default: 0.36)");
   add_number_option(app, "--image-pull-minutes", r.image_pull_minutes, 0, kMaxImagePullMinutes,
                     "Container image pull and start, minutes (default: 6)");
+  add_number_option(app, "--idle-hours", r.idle_hours, 0, kMaxIdleHours,
+                    "Hours the instances run besides training (debugging, evaluation, "
+                    "downloads you do by hand), billed at their hourly price (default: 0)");
+  add_number_option(app, "--volume-gb", r.volume_gb, 1, kMaxVolumeGb,
+                    "The volume you rent per instance, GB (default: what the run writes); "
+                    "billed while running and for --keep-days");
+  app.add_option_function<std::string>(
+         "--checkpoint-every",
+         [&r](const std::string& text) { r.checkpoint_every_hours = duration_hours(text); },
+         "Spot plans checkpoint at this fixed interval (90s, 15m, 1.5h) instead of the "
+         "computed optimum; the plan shows what the optimum would cost")
+      ->type_name("DURATION");
 }
 
 }  // namespace

@@ -53,7 +53,8 @@ json interruption(const PlanRow& row) {
           {"restart_hours", i.restart_hours},
           {"expected_overhead_hours", i.expected_overhead_hours},
           {"p90_overhead_hours", i.p90_overhead_hours},
-          {"p90_interruption_usd", i.p90_interruption_usd}};
+          {"p90_interruption_usd", i.p90_interruption_usd},
+          {"optimum_interruption_usd", i.optimum_interruption_usd}};
 }
 
 json line_items(const CostBreakdown& c) {
@@ -61,7 +62,8 @@ json line_items(const CostBreakdown& c) {
                       {{"item", "setup"}, {"usd", c.setup_usd}},
                       {{"item", "storage"}, {"usd", c.storage_usd}},
                       {{"item", "egress"}, {"usd", c.egress_usd}},
-                      {{"item", "interruption"}, {"usd", c.interruption_usd}}});
+                      {{"item", "interruption"}, {"usd", c.interruption_usd}},
+                      {{"item", "idle"}, {"usd", c.idle_usd}}});
 }
 
 json plan_row(const PlanRow& row, std::size_t rank) {

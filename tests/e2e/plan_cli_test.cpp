@@ -377,3 +377,33 @@ TEST_CASE("an unpriced offer is listed under rejected, the rest of the catalog p
   }
   CHECK(listed);
 }
+
+TEST_CASE("idle hours, a rented volume and a fixed checkpoint interval are costed", "[plan_cli]") {
+  const auto base = plan_json({"--provider", "vast", "--tier", "spot", "--top", "1"}, 0);
+  const auto job = plan_json({"--provider", "vast", "--tier", "spot", "--top", "1", "--idle-hours",
+                              "2", "--volume-gb", "500", "--checkpoint-every", "15m"},
+                             0);
+  const auto& b = base.at("plans").at(0);
+  const auto& j = job.at("plans").at(0);
+  REQUIRE(b.at("gpu") == j.at("gpu"));
+  const auto item = [](const nlohmann::json& row, const std::string& name) {
+    for (const auto& li : row.at("line_items")) {
+      if (li.at("item") == name) {
+        return li.at("usd").get<double>();
+      }
+    }
+    return -1.0;
+  };
+  // Idle hours bill the instance at its price: 2 h x offer $/h.
+  CHECK(item(j, "idle") == Approx(2 * j.at("usd_per_hour").get<double>()));
+  CHECK(item(b, "idle") == 0);
+  CHECK(j.at("disk_gb") == 500);
+  CHECK(item(j, "storage") > item(b, "storage"));
+  // 15 minutes between checkpoints, and what the computed optimum would have cost instead.
+  CHECK(j.at("interruption").at("checkpoint_interval_hours").get<double>() == Approx(0.25));
+  CHECK(j.at("interruption").at("optimum_interruption_usd").get<double>() <=
+        item(j, "interruption"));
+  const auto bad = run_ftcost(plan_args({"--checkpoint-every", "5x"}));
+  CHECK(bad.exit_code == 2);
+  CHECK_THAT(bad.err, Contains("--checkpoint-every: '5x' is not a duration"));
+}

@@ -12,6 +12,7 @@ struct InterruptionInput {
   double checkpoint_hours = 0;  ///< time to write one checkpoint, >= 0
   double notice_hours = 0;   ///< warning before the stop; an emergency save fits if >= checkpoint
   double restart_hours = 0;  ///< billed time to resume after an interruption, >= 0
+  double fixed_interval_hours = 0;  ///< > 0: checkpoint this often instead of Daly's optimum
 };
 
 /// What interruptions add to a job (expected values, plus the 90th percentile).

@@ -67,6 +67,11 @@ struct PlanRequest {
   double image_gb = 6.35;                           ///< container image size, GB (ingress fees)
   double local_write_gb_per_s = 1.0;                ///< checkpoint write speed to local disk, GB/s
   double checkpoint_fixed_s = 5;  ///< per save besides the bytes: trainer state, sync (assumed)
+  /// --checkpoint-every: spot plans save this often (hours) instead of at Daly's optimum
+  std::optional<double> checkpoint_every_hours;
+  double idle_hours = 0;  ///< --idle-hours: debugging/evaluation time billed on the instances
+  /// --volume-gb: the volume the user rents per instance, GB (at least what the run writes)
+  std::optional<double> volume_gb;
 };
 
 /// The training run for `gpus` GPUs of canonical id `gpu_id` (the duration model's answer).
@@ -81,9 +86,10 @@ struct CostBreakdown {
                                 ///< + external checkpoint store
   double egress_usd = 0;        ///< final download + checkpoint uploads, beyond free allowance
   double interruption_usd = 0;  ///< spot only: checkpoint writes, lost work, restarts (expected)
+  double idle_usd = 0;          ///< --idle-hours on every instance at its hourly price
 
   [[nodiscard]] double total_usd() const noexcept {
-    return compute_usd + setup_usd + storage_usd + egress_usd + interruption_usd;
+    return compute_usd + setup_usd + storage_usd + egress_usd + interruption_usd + idle_usd;
   }
 };
 
@@ -93,7 +99,10 @@ struct InterruptionPlan {
   bool hazard_from_flag = false;  ///< --hazard replaced the catalog's default
   double notice_s = 0;
   double checkpoint_write_s = 0;
-  double checkpoint_interval_hours = 0;  ///< Daly's optimum
+  double checkpoint_interval_hours = 0;  ///< Daly's optimum, or --checkpoint-every
+  /// With --checkpoint-every: the expected interruption cost at Daly's optimum instead, USD
+  /// (the fixed interval's cost difference is interruption_usd minus this); else 0
+  double optimum_interruption_usd = 0;
   double expected_interruptions = 0;
   std::int64_t p90_interruptions = 0;
   double lost_hours_per_interruption = 0;

@@ -52,8 +52,10 @@ InterruptionOutcome estimate_interruptions(const InterruptionInput& input) noexc
     return out;
   }
   const double ckpt = input.checkpoint_hours;
-  const double interval =
-      std::min(work, std::max(daly_interval_hours(ckpt, 1.0 / input.hazard_per_hour), 1e-9));
+  const double chosen = input.fixed_interval_hours > 0
+                            ? input.fixed_interval_hours
+                            : daly_interval_hours(ckpt, 1.0 / input.hazard_per_hour);
+  const double interval = std::min(work, std::max(chosen, 1e-9));
   out.checkpoint_interval_hours = interval;
   // The final save happens on any tier; only the intermediate ones are spot overhead.
   out.checkpoint_overhead_hours = std::max(0.0, work / interval - 1.0) * ckpt;

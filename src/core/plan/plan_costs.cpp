@@ -75,12 +75,22 @@ bool add_interruptions(const PlanRequest& request, const CandidateInput& in, dou
   ip.checkpoint_write_s =
       request.checkpoint_fixed_s + gb(request.artifacts.checkpoint_bytes) / write_gb_per_s;
   ip.restart_hours = spot.restart_minutes / 60.0;
-  const InterruptionOutcome out =
-      estimate_interruptions({.work_hours = f.train_hours,
-                              .hazard_per_hour = ip.hazard_per_hour,
-                              .checkpoint_hours = ip.checkpoint_write_s / kSecondsPerHour,
-                              .notice_hours = spot.notice_s / kSecondsPerHour,
-                              .restart_hours = ip.restart_hours});
+  InterruptionInput input{.work_hours = f.train_hours,
+                          .hazard_per_hour = ip.hazard_per_hour,
+                          .checkpoint_hours = ip.checkpoint_write_s / kSecondsPerHour,
+                          .notice_hours = spot.notice_s / kSecondsPerHour,
+                          .restart_hours = ip.restart_hours,
+                          .fixed_interval_hours = 0};
+  const double rounding = in.provider.billing.granularity_s / 2.0 / kSecondsPerHour;
+  if (request.checkpoint_every_hours) {
+    const InterruptionOutcome optimum = estimate_interruptions(input);
+    ip.optimum_interruption_usd = optimum.finishes
+                                      ? f.usd_per_hour * (optimum.expected_overhead_hours +
+                                                          optimum.expected_interruptions * rounding)
+                                      : 0;
+    input.fixed_interval_hours = *request.checkpoint_every_hours;
+  }
+  const InterruptionOutcome out = estimate_interruptions(input);
   if (!out.finishes) {
     return false;
   }
@@ -110,9 +120,10 @@ void add_storage_and_egress(const PlanRequest& request, const CandidateInput& in
       in.offer.storage_usd_per_gb_month.value_or(rates.stopped_usd_per_gb_month);
   const double keep_hours = request.keep_days * 24.0;
   const double volume = billable_gb(f.disk_gb, rates.free_gb);
-  f.cost.storage_usd =
-      static_cast<double>(f.instances) * volume * running_rate * f.wall_hours / kHoursPerMonth +
-      volume * stopped_rate * keep_hours / kHoursPerMonth;
+  // The volume bills while the instances run: training, and the --idle-hours around it.
+  f.cost.storage_usd = static_cast<double>(f.instances) * volume * running_rate *
+                           (f.wall_hours + request.idle_hours) / kHoursPerMonth +
+                       volume * stopped_rate * keep_hours / kHoursPerMonth;
   double upload_gb = 0;
   if (in.store != nullptr) {
     f.store_gb =
@@ -223,7 +234,8 @@ Costed cost_at(const PlanRequest& request, const CandidateInput& in) {
     f.wall_hours += f.interruption->expected_overhead_hours;
     f.p90_wall_hours += f.interruption->p90_overhead_hours;
   }
-  f.disk_gb = disk_gb(request, in.store == nullptr);
+  f.disk_gb = std::max(disk_gb(request, in.store == nullptr), request.volume_gb.value_or(0.0));
+  f.cost.idle_usd = f.usd_per_hour * request.idle_hours;
   add_storage_and_egress(request, in, f);
   f.p90_total_usd = f.cost.total_usd() - f.cost.interruption_usd +
                     (f.interruption ? f.interruption->p90_interruption_usd : 0.0);
