@@ -43,6 +43,37 @@ struct Capacity {
   double gib = 0;
 };
 
+// The single switches people make to fit a job without changing its batch, those that fit alone
+// (docs/memory-model.md#to-fit): recomputation, 8-bit AdamW, pure bf16, optimizer offload.
+std::vector<std::string> memory_savers(const ModelArch& arch, const TrainingSetup& setup,
+                                       double capacity_bytes) {
+  std::vector<std::string> savers;
+  const auto try_switch = [&](const std::string& flag, auto change) {
+    TrainingSetup changed = setup;
+    if (change(changed) && fits(arch, changed, capacity_bytes)) {
+      savers.push_back(flag);
+    }
+  };
+  try_switch("--grad-ckpt full", [](TrainingSetup& s) {
+    return s.grad_ckpt == GradCkpt::None ? (s.grad_ckpt = GradCkpt::Full, true) : false;
+  });
+  try_switch("--optimizer adamw-8bit", [](TrainingSetup& s) {
+    return s.optimizer == Optimizer::AdamW ? (s.optimizer = Optimizer::AdamW8bit, true) : false;
+  });
+  try_switch("--precision bf16-true", [](TrainingSetup& s) {
+    if (s.method != Method::Full || s.precision != Precision::Bf16Mixed) {
+      return false;
+    }
+    s.precision = Precision::Bf16True;
+    return true;
+  });
+  try_switch("--cpu-offload optimizer", [](TrainingSetup& s) {
+    return s.cpu_offload == CpuOffload::None ? (s.cpu_offload = CpuOffload::Optimizer, true)
+                                             : false;
+  });
+  return savers;
+}
+
 render::FitReport fit_report(const ModelArch& arch, const TrainingSetup& setup,
                              const MemoryEstimate& e, const Capacity& capacity) {
   render::FitReport fit;
@@ -56,6 +87,9 @@ render::FitReport fit_report(const ModelArch& arch, const TrainingSetup& setup,
   fit.longest_seq_len_is_context =
       fit.longest_seq_len && *fit.longest_seq_len == arch.max_position_embeddings;
   fit.same_step_split = same_step_split(arch, setup, fit.capacity_bytes);
+  if (!fit.fits) {
+    fit.memory_savers = memory_savers(arch, setup, fit.capacity_bytes);
+  }
   return fit;
 }
 

@@ -77,6 +77,13 @@ void write_memory_table(const MemoryReport& r, std::ostream& out) {
                  : ""));
     if (!f.fits) {
       head.emplace_back("to fit", fit_advice(r.setup, f));
+      if (!f.memory_savers.empty()) {
+        std::string savers;
+        for (const std::string& s : f.memory_savers) {
+          savers += (savers.empty() ? "" : ", or ") + s;
+        }
+        head.emplace_back("or switch", savers);
+      }
     }
   }
   write_key_values(out, head);
@@ -110,6 +117,7 @@ nlohmann::json fit_json(const std::optional<FitReport>& fit) {
           {"largest_micro_batch", count(fit->largest_micro_batch)},
           {"longest_seq_len_tokens", count(fit->longest_seq_len)},
           {"longest_seq_len_is_context", fit->longest_seq_len_is_context},
+          {"memory_savers", fit->memory_savers},
           {"same_step_split",
            fit->same_step_split ? nlohmann::json{{"micro_batch", fit->same_step_split->micro_batch},
                                                  {"grad_accum", fit->same_step_split->grad_accum}}

@@ -174,3 +174,16 @@ TEST_CASE("vram CSV carries the setup, the peaks and the fit with units", "[vram
   CHECK_THAT(run.out, Contains("\"fit\",\"same_step_split.micro_batch\",\"4\",\"sequences\""));
   CHECK_THAT(run.out, Contains("\"peak\",\"peak_reserved\",\"25.3"));
 }
+
+TEST_CASE("a full fine-tune that does not fit names the single switches that would fit it",
+          "[vram_cli]") {
+  // 8B full in bf16-mixed on an H100: 16 B/parameter of states; only pure bf16 (8 B) fits alone.
+  const auto run = run_ftcost({"vram", "--model", "8b", "--method", "full", "--gpu", "h100",
+                               "--micro-batch", "1", "--format", "json"});
+  CHECK(run.exit_code == 4);
+  const auto doc = nlohmann::json::parse(run.out);
+  CHECK(doc.at("fit").at("memory_savers") == nlohmann::json::array({"--precision bf16-true"}));
+  const auto table = run_ftcost(
+      {"vram", "--model", "8b", "--method", "full", "--gpu", "h100", "--micro-batch", "1"});
+  CHECK_THAT(table.out, Contains("or switch:           --precision bf16-true"));
+}

@@ -29,6 +29,10 @@ struct FitReport {
   /// The largest micro-batch that fits with the same sequences per optimizer step
   /// (same_step_split); nullopt when none does.
   std::optional<BatchSplit> same_step_split;
+  /// Single switches that make the setup fit as it is (same batch): "--grad-ckpt full",
+  /// "--optimizer adamw-8bit", "--precision bf16-true", "--cpu-offload optimizer"; empty when it
+  /// fits or none does alone.
+  std::vector<std::string> memory_savers;
 };
 
 /// Everything `ftcost vram` prints; renderers compute nothing.
