@@ -151,3 +151,23 @@ TEST_CASE("the estimate names its largest term at the binding phase", "[vram]") 
   CHECK(e.binding_term == largest->name);
   CHECK(e.binding_term == "logits");
 }
+
+TEST_CASE("Gemma 3 trains with eager attention, whose s x s backward bounds long context",
+          "[vram][fit]") {
+  // Users measured Gemma-3-12B int8 LoRA under Unsloth on an 80 GB H100: 14k tokens fit, 15k
+  // ran out of memory; ftcost said 350k (capped now at the 131,072 context) with SDPA and
+  // everything linear in tokens offloaded. Eager's per-head s x s gradients bound it.
+  const ModelArch& arch = preset("gemma-3-12b");
+  SetupRequest r{.method = Method::Lora, .micro_batch = 1};
+  r.quant = Quant::Int8;
+  r.framework = Framework::Unsloth;
+  const TrainingSetup setup = resolved(arch, r);
+  CHECK(setup.attention == Attention::Eager);
+  const auto longest = longest_seq_len(arch, setup, 79.19 * 1024.0 * 1024 * 1024);
+  REQUIRE(longest);
+  CHECK(*longest > 14000);
+  CHECK(*longest < 16500);
+  // Named explicitly, another kernel is kept.
+  r.attention = Attention::Flash;
+  CHECK(resolved(arch, r).attention == Attention::Flash);
+}

@@ -146,6 +146,14 @@ ActivationTerms activation_terms(const MemoryContext& context) {
     // The quantized base is dequantized one projection at a time for each matmul.
     terms.backward_transient += context.split.largest_linear * c;
   }
+  if (setup.attention == Attention::Eager) {
+    // Eager attention's backward holds, per head, the gradient of the probabilities (compute
+    // dtype) and of the scores through the fp32 softmax (4 B, plus its fp32 upcast input): s x s
+    // each, one layer at a time. Quadratic in the sequence, this bounds long-context eager runs
+    // (Gemma 2/3) where everything linear in tokens is offloaded or checkpointed.
+    const double heads = static_cast<double>(arch.num_heads);
+    terms.backward_transient += (c + 8) * heads * static_cast<double>(setup.seq_len) * tokens;
+  }
   const LossBuffers loss = loss_buffers(context);
   terms.loss_forward = loss.forward;
   terms.loss_backward = loss.backward;

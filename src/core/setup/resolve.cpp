@@ -184,7 +184,19 @@ ResolvedSetup resolve_setup(const ModelArch& arch, const SetupRequest& r) {
     s.grad_accum = pick(r.grad_accum, d.grad_accum, SetupField::GradAccum, defaults);
   }
   s.grad_ckpt = pick(r.grad_ckpt, d.grad_ckpt, SetupField::GradCkpt, defaults);
-  s.attention = pick(r.attention, d.attention, SetupField::Attention, defaults);
+  // Gemma 2 and 3 train with eager attention: Transformers warns that "it is strongly
+  // recommended to train Gemma3 models with the `eager` attention implementation instead of
+  // `sdpa`" (modeling_gemma3), and Unsloth's backend mimics eager attention for them
+  // (unslothai/unsloth#2025). Eager materializes the s x s scores, which is what bounds their
+  // longest sequence (docs/memory-model.md#context-cap).
+  const bool gemma =
+      arch.family == "gemma2" || arch.family == "gemma3" || arch.family == "gemma3_text";
+  const defaults_detail::Sourced<Attention> gemma_eager{
+      Attention::Eager,
+      "Gemma 2/3 train with eager attention (Transformers' warning in modeling_gemma3; "
+      "Unsloth mimics eager, unslothai/unsloth#2025)"};
+  s.attention =
+      pick(r.attention, gemma ? gemma_eager : d.attention, SetupField::Attention, defaults);
   s.loss = pick(r.loss, d.loss, SetupField::Loss, defaults);
   s.cpu_offload = r.cpu_offload.value_or(CpuOffload::None);
   s.compiled = r.compiled.value_or(false);
