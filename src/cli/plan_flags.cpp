@@ -99,6 +99,9 @@ void add_project(CLI::App& app, PlanRequest& r) {
   add_number_option(app, "--idle-hours", r.idle_hours, 0, kMaxIdleHours,
                     "Hours the instances run besides training (debugging, evaluation, "
                     "downloads you do by hand), billed at their hourly price (default: 0)");
+  app.add_flag("--network-volume", r.network_volume,
+               "Keep data and checkpoints on the provider's network volume where it sells one "
+               "(RunPod), billed until --keep-days ends, instead of the instance's disk");
   add_number_option(app, "--volume-gb", r.volume_gb, 1, kMaxVolumeGb,
                     "The volume you rent per instance, GB (default: what the run writes); "
                     "billed while running and for --keep-days");

@@ -35,6 +35,13 @@ StorageRates read_storage(const JsonCursor& c) {
           .assumption = c.at("assumption").boolean()};
 }
 
+NetworkVolumeRates read_network_volume(const JsonCursor& c) {
+  c.reject_unknown_keys({"usd_per_gb_month", "product", "source"});
+  return {.usd_per_gb_month = c.at("usd_per_gb_month").number(0, kMaxUsdPerGbMonth),
+          .product = optional_string(c, "product"),
+          .source = c.at("source").string()};
+}
+
 NetworkRates read_network(const JsonCursor& c) {
   c.reject_unknown_keys({"egress_usd_per_gb", "egress_free_gb_per_month", "ingress_usd_per_gb",
                          "source", "assumption"});
@@ -110,8 +117,8 @@ E read_enum(const JsonCursor& cursor) {
 template Tier read_enum<Tier>(const JsonCursor&);
 
 Provider read_provider(const JsonCursor& c) {
-  c.reject_unknown_keys({"id", "name", "kind", "billing", "storage", "network", "spot",
-                         "host_reliability", "multi_node", "free_transfer_to_stores"});
+  c.reject_unknown_keys({"id", "name", "kind", "billing", "storage", "network_volume", "network",
+                         "spot", "host_reliability", "multi_node", "free_transfer_to_stores"});
   Provider p;
   p.id = read_id(c.at("id"));
   p.name = c.at("name").string();
@@ -119,6 +126,9 @@ Provider read_provider(const JsonCursor& c) {
   p.billing = read_billing(c.at("billing"));
   p.storage = read_storage(c.at("storage"));
   p.network = read_network(c.at("network"));
+  if (auto volume = c.find("network_volume")) {
+    p.network_volume = read_network_volume(*volume);
+  }
   if (auto spot = c.find("spot")) {
     p.spot = read_spot(*spot);
   }

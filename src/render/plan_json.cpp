@@ -101,6 +101,7 @@ json plan_row(const PlanRow& row, std::size_t rank) {
           {"low_confidence", !row.price_caveat.empty()},
           {"price_caveat", row.price_caveat},
           {"disk_gb", row.disk_gb},
+          {"on_network_volume", row.on_network_volume},
           {"store_gb", row.store_gb},
           {"ingress_gb", row.ingress_gb},
           {"egress_gb", row.egress_gb},

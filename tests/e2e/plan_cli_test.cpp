@@ -407,3 +407,21 @@ TEST_CASE("idle hours, a rented volume and a fixed checkpoint interval are coste
   CHECK(bad.exit_code == 2);
   CHECK_THAT(bad.err, Contains("--checkpoint-every: '5x' is not a duration"));
 }
+
+TEST_CASE("a network volume keeps a month of data for less where the provider sells one",
+          "[plan_cli]") {
+  // 500 GB kept 30 days on RunPod: the stopped volume disk bills 0.20 $/GB-month, the network
+  // volume 0.07 (RunPod pricing via the catalog).
+  const std::vector<std::string> job{"--provider", "runpod-secure", "--top", "1", "--keep-days",
+                                     "30",         "--volume-gb",   "500"};
+  auto with_volume = job;
+  with_volume.push_back("--network-volume");
+  const auto disk = plan_json(job, 0).at("plans").at(0);
+  const auto network = plan_json(with_volume, 0).at("plans").at(0);
+  CHECK(disk.at("on_network_volume") == false);
+  CHECK(network.at("on_network_volume") == true);
+  const double hours = network.at("wall_hours").get<double>() + 30 * 24;
+  CHECK(network.at("line_items").at(2).at("usd").get<double>() == Approx(500 * 0.07 * hours / 730));
+  CHECK(disk.at("line_items").at(2).at("usd").get<double>() >
+        2 * network.at("line_items").at(2).at("usd").get<double>());
+}

@@ -43,6 +43,14 @@ struct StorageRates {
   bool assumption = false;
 };
 
+/// Storage sold apart from instances (RunPod network volumes): billed per GB-month while it
+/// exists, attached or not, so a run's data and checkpoints outlive its instances.
+struct NetworkVolumeRates {
+  double usd_per_gb_month = 0;
+  std::string product;  ///< "network volume"
+  std::string source;
+};
+
 /// Internet transfer prices, per GB (10^9 bytes).
 struct NetworkRates {
   double egress_usd_per_gb = 0;         ///< out of the provider (user downloads, uploads elsewhere)
@@ -83,6 +91,7 @@ struct Provider {
   ProviderKind kind = ProviderKind::Cloud;
   BillingRule billing;
   StorageRates storage;
+  std::optional<NetworkVolumeRates> network_volume;  ///< absent: the provider sells none
   NetworkRates network;
   std::optional<SpotRules> spot;                     ///< absent: the provider sells no spot tier
   std::optional<HostReliability> reliability;        ///< absent: not a marketplace (treated as 1)

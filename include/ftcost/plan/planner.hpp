@@ -72,6 +72,9 @@ struct PlanRequest {
   double idle_hours = 0;  ///< --idle-hours: debugging/evaluation time billed on the instances
   /// --volume-gb: the volume the user rents per instance, GB (at least what the run writes)
   std::optional<double> volume_gb;
+  /// --network-volume: keep data and checkpoints on the provider's network volume where it sells
+  /// one (billed from start to the end of --keep-days), else on the instance volume
+  bool network_volume = false;
 };
 
 /// The training run for `gpus` GPUs of canonical id `gpu_id` (the duration model's answer).
@@ -130,13 +133,14 @@ struct PlanFigures {
   /// train_hours_high (docs/duration-model.md#uncertainty); the high end also takes the p90
   /// interruption count. Infinity when spot restarts outpace a run as slow as the high end.
   double total_usd_low = 0;
-  double total_usd_high = 0;   ///< see total_usd_low
-  double wall_hours_low = 0;   ///< expected wall hours at train_hours_low
-  double wall_hours_high = 0;  ///< p90 wall hours at train_hours_high (infinity as above)
-  double disk_gb = 0;          ///< volume size per instance, GB
-  double store_gb = 0;         ///< kept checkpoints in the external store, GB (0 on the volume)
-  double ingress_gb = 0;       ///< downloaded into each instance at setup, GB
-  double egress_gb = 0;        ///< final download + checkpoint uploads, GB
+  double total_usd_high = 0;       ///< see total_usd_low
+  double wall_hours_low = 0;       ///< expected wall hours at train_hours_low
+  double wall_hours_high = 0;      ///< p90 wall hours at train_hours_high (infinity as above)
+  double disk_gb = 0;              ///< volume size per instance, GB
+  bool on_network_volume = false;  ///< --network-volume and the provider sells one
+  double store_gb = 0;             ///< kept checkpoints in the external store, GB (0 on the volume)
+  double ingress_gb = 0;           ///< downloaded into each instance at setup, GB
+  double egress_gb = 0;            ///< final download + checkpoint uploads, GB
   /// The figure of budget_on <= --budget; nullopt when no budget was given
   std::optional<bool> within_budget;
   std::optional<InterruptionPlan> interruption;  ///< set for spot plans

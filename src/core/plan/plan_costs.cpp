@@ -124,6 +124,13 @@ void add_storage_and_egress(const PlanRequest& request, const CandidateInput& in
   f.cost.storage_usd = static_cast<double>(f.instances) * volume * running_rate *
                            (f.wall_hours + request.idle_hours) / kHoursPerMonth +
                        volume * stopped_rate * keep_hours / kHoursPerMonth;
+  if (request.network_volume && in.provider.network_volume) {
+    // One shared network volume, billed from the start to the end of --keep-days, instead of
+    // each instance's own disk.
+    f.on_network_volume = true;
+    f.cost.storage_usd = billable_gb(f.disk_gb, 0) * in.provider.network_volume->usd_per_gb_month *
+                         (f.wall_hours + request.idle_hours + keep_hours) / kHoursPerMonth;
+  }
   double upload_gb = 0;
   if (in.store != nullptr) {
     f.store_gb =
