@@ -28,7 +28,8 @@ std::string config_text(const TrainingSetup& setup) {
   if (setup.method == Method::Full && setup.precision == Precision::Bf16True) {
     text += ", bf16-true";
   }
-  if (setup.optimizer == Optimizer::AdamW8bit || setup.optimizer == Optimizer::PagedAdamW8bit) {
+  if (setup.optimizer == Optimizer::AdamW8bit || setup.optimizer == Optimizer::PagedAdamW8bit ||
+      setup.optimizer == Optimizer::PagedAdamW) {
     text += fmt::format(", {}", name_of(setup.optimizer));
   }
   return text;

@@ -296,6 +296,24 @@ std::vector<TrainingSetup> memory_saving_variants(const TrainingSetup& base,
     v.precision = Precision::Bf16True;
     variants.push_back(v);
   }
+  if (can_8bit) {
+    // Paged 8-bit states live in CUDA managed memory, outside what must fit (bitsandbytes pages
+    // them to the host under pressure), then the optimizer on the host (its time is modelled).
+    TrainingSetup paged = base;
+    paged.optimizer = Optimizer::PagedAdamW8bit;
+    if (can_bf16) {
+      paged.precision = Precision::Bf16True;
+    }
+    variants.push_back(paged);
+    if (base.cpu_offload == CpuOffload::None && !request.cpu_offload) {
+      TrainingSetup offload = base;
+      offload.cpu_offload = CpuOffload::Optimizer;
+      if (can_bf16) {
+        offload.precision = Precision::Bf16True;
+      }
+      variants.push_back(offload);
+    }
+  }
   return variants;
 }
 
@@ -346,6 +364,9 @@ DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSet
                      std::string(name_of(base.precision)) + "; the search switched to " +
                      std::string(name_of(variant.optimizer)) + " in " +
                      std::string(name_of(variant.precision)) +
+                     (variant.cpu_offload != base.cpu_offload
+                          ? " with the optimizer on the host (--cpu-offload optimizer)"
+                          : "") +
                      " (set --optimizer and --precision to keep yours)",
              .source = "docs/duration-model.md#search",
              .warning = true});
