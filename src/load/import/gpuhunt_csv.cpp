@@ -15,31 +15,11 @@
 #include "csv_table.hpp"
 #include "ftcost/base/decimal_text.hpp"
 #include "ftcost/load/catalog_import.hpp"
+#include "import_text.hpp"
 #include "imported_rows.hpp"
 
 namespace ftcost::load {
 namespace {
-
-constexpr std::size_t kValueLimit = 60;
-
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-/// `value` cut to kValueLimit bytes without splitting a UTF-8 sequence.
-std::string cut(std::string_view value) {
-  if (value.size() <= kValueLimit) {
-    return std::string(value);
-  }
-  std::size_t end = kValueLimit;
-  while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0U) == 0x80U) {
-    --end;
-  }
-  return std::string(value.substr(0, end));
-}
 
 /// The columns a reader looks at; the optional ones are absent from v1 files (flags) or from
 /// hand-made files.
@@ -136,21 +116,21 @@ RowResult read_row(const CsvTable& table, const Columns& columns, std::size_t ro
   }
   const auto count = parse_decimal_integer(count_text);
   if (count.status != DecimalStatus::Ok) {
-    return Problem{"gpu_count", cut(count_text), decimal_problem(count.status)};
+    return Problem{"gpu_count", quoted_value(count_text), decimal_problem(count.status)};
   }
   if (count.value < 0) {
-    return Problem{"gpu_count", cut(count_text), "not a positive GPU count"};
+    return Problem{"gpu_count", quoted_value(count_text), "not a positive GPU count"};
   }
   const std::string spot = lowercase(spot_text);
   if (spot != "true" && spot != "false") {
-    return Problem{"spot", cut(spot_text), "not True or False"};
+    return Problem{"spot", quoted_value(spot_text), "not True or False"};
   }
   const auto price = parse_decimal_number(price_text);
   if (price.status != DecimalStatus::Ok) {
-    return Problem{"price", cut(price_text), decimal_problem(price.status)};
+    return Problem{"price", quoted_value(price_text), decimal_problem(price.status)};
   }
   if (price.value <= 0) {
-    return Problem{"price", cut(price_text), "not a positive price"};
+    return Problem{"price", quoted_value(price_text), "not a positive price"};
   }
   const std::string& gpu_name = field(columns.gpu_name);
   if (count.value == 0 || gpu_name.empty()) {
@@ -159,7 +139,7 @@ RowResult read_row(const CsvTable& table, const Columns& columns, std::size_t ro
   const std::string& vendor = field(columns.gpu_vendor);
   const std::optional<bool> modelled = modelled_vendor(vendor, gpu_name);
   if (!modelled) {
-    return Problem{"gpu_vendor", cut(vendor), "not a vendor gpuhunt names"};
+    return Problem{"gpu_vendor", quoted_value(vendor), "not a vendor gpuhunt names"};
   }
   if (!*modelled) {
     return {};
@@ -169,7 +149,7 @@ RowResult read_row(const CsvTable& table, const Columns& columns, std::size_t ro
   if (!memory_text.empty()) {
     const auto memory = parse_decimal_number(memory_text);
     if (memory.status != DecimalStatus::Ok || memory.value < 0) {
-      return Problem{"gpu_memory", cut(memory_text), "not a number of GB"};
+      return Problem{"gpu_memory", quoted_value(memory_text), "not a number of GB"};
     }
     if (memory.value > 0) {  // 0 states nothing; keep it unknown
       memory_gb = memory.value;
@@ -177,7 +157,8 @@ RowResult read_row(const CsvTable& table, const Columns& columns, std::size_t ro
   }
   // Old dstack clients hide every flagged row; ftcost understands no flag yet, so it does too.
   if (const std::string& flags = field(columns.flags); !flags.empty()) {
-    return Problem{"flags", cut(flags), "flags '" + cut(flags) + "' not understood"};
+    return Problem{"flags", quoted_value(flags),
+                   "flags '" + quoted_value(flags) + "' not understood"};
   }
   ImportedOffer offer;
   offer.where = CsvTable::where(row);

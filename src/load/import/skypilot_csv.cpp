@@ -16,33 +16,14 @@
 #include "csv_table.hpp"
 #include "ftcost/base/decimal_text.hpp"
 #include "ftcost/load/catalog_import.hpp"
+#include "import_text.hpp"
 #include "imported_rows.hpp"
 
 namespace ftcost::load {
 namespace {
 
 constexpr double kPlaceholderPrice = 700.0;  // SkyPilot's "no price known" (GCP TPU rows)
-constexpr std::size_t kMaxValueChars = 60;
 constexpr double kMaxGpus = 1e6;
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-// At most 60 bytes, never ending inside a UTF-8 sequence (Vast regions are free text).
-std::string cut(std::string_view value) {
-  if (value.size() <= kMaxValueChars) {
-    return std::string(value);
-  }
-  std::size_t end = kMaxValueChars;
-  while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0U) == 0x80U) {
-    --end;
-  }
-  return std::string(value.substr(0, end));
-}
 
 std::string money(double usd) {
   std::array<char, 32> buffer{};
@@ -64,7 +45,7 @@ std::string form_factor(std::string_view gpu_info) {
     return {};
   }
   const std::size_t start = key + 9;
-  const std::string name = lower(gpu_info.substr(start, gpu_info.find('\'', start) - start));
+  const std::string name = lowercase(gpu_info.substr(start, gpu_info.find('\'', start) - start));
   for (const char* factor : {"pcie", "nvl", "sxm"}) {
     if (name.find(factor) != std::string::npos) {
       return std::string(factor) == "pcie"  ? " PCIe"
@@ -125,7 +106,8 @@ struct Row {
     return parsed.status == DecimalStatus::Ok ? std::optional(parsed.value) : std::nullopt;
   }
   [[nodiscard]] SkippedRow skip(std::size_t column, std::string problem) const {
-    return {CsvTable::where(index), table.header()[column], cut(at(column)), std::move(problem)};
+    return {CsvTable::where(index), table.header()[column], quoted_value(at(column)),
+            std::move(problem)};
   }
   /// Why the row gives no offer: a malformed price first, then a missing one.
   [[nodiscard]] SkippedRow price_problem() const {
@@ -274,7 +256,7 @@ std::string provider_of(const Row& row, std::string_view cloud, const std::strin
     return cloud_id;
   }
   const std::string where_hosted =
-      lower(row.at(row.columns.instance) + row.at(row.columns.hosting));
+      lowercase(row.at(row.columns.instance) + row.at(row.columns.hosting));
   const bool community = where_hosted.find("community") != std::string::npos;
   return community ? "runpod-community" : "runpod-secure";
 }
@@ -329,7 +311,7 @@ ImportRows read_skypilot_csv(std::string_view text, const std::string& origin,
                         table.column("MemoryGiB"),
                         table.column("HostingType"),
                         table.column("GpuInfo")};
-  const std::string cloud_name = lower(cloud);
+  const std::string cloud_name = lowercase(cloud);
   const std::string cloud_id = imported_provider_id(cloud_name);
   const bool gcp = cloud_name == "gcp";
 
@@ -346,7 +328,7 @@ ImportRows read_skypilot_csv(std::string_view text, const std::string& origin,
     const Row row(table, columns, index);
     const std::string& instance = row.at(columns.instance);
     const std::string& accelerator = row.at(columns.accelerator);
-    if (lower(accelerator).starts_with("tpu-")) {
+    if (lowercase(accelerator).starts_with("tpu-")) {
       continue;  // TPUs are not GPUs
     }
     if (accelerator.empty()) {  // a CPU host: not an offer, but GCP's GPU VMs are priced on it
@@ -370,9 +352,9 @@ ImportRows read_skypilot_csv(std::string_view text, const std::string& origin,
     base.provider = provider_of(row, cloud_name, cloud_id);
     base.gpu_name = accelerator;
     // "A100-80GB" + " PCIe": the importers' name table knows each variant (catalog_import.hpp).
-    if (columns.gpu_info && lower(accelerator).find("pcie") == std::string::npos &&
-        lower(accelerator).find("sxm") == std::string::npos &&
-        lower(accelerator).find("nvl") == std::string::npos) {
+    if (columns.gpu_info && lowercase(accelerator).find("pcie") == std::string::npos &&
+        lowercase(accelerator).find("sxm") == std::string::npos &&
+        lowercase(accelerator).find("nvl") == std::string::npos) {
       base.gpu_name += form_factor(row.at(*columns.gpu_info));
     }
     base.gpus = gpus;
