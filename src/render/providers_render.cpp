@@ -48,7 +48,7 @@ void write_providers_tables(const Catalog& catalog, std::ostream& out) {
     offers.push_back({o.provider, o.gpu, std::to_string(o.gpus), std::string(name_of(o.tier)),
                       fmt::format("{:.4g}", o.usd_per_hour),
                       fmt::format("{:.4g}", o.usd_per_hour / static_cast<double>(o.gpus)),
-                      o.instance_type, o.as_of});
+                      o.instance_type, o.region.empty() ? "-" : o.region, o.as_of});
   }
   write_table(out,
               {{"provider", Align::Left},
@@ -58,6 +58,7 @@ void write_providers_tables(const Catalog& catalog, std::ostream& out) {
                {"$/h", Align::Right},
                {"$/GPU-h", Align::Right},
                {"instance", Align::Left},
+               {"region", Align::Left},
                {"as of", Align::Left}},
               offers);
 }
@@ -99,6 +100,9 @@ void write_providers_json(const Catalog& catalog, std::ostream& out) {
                       {"tier", name_of(o.tier)},
                       {"usd_per_hour", o.usd_per_hour},
                       {"instance_type", o.instance_type},
+                      {"region", o.region.empty() ? json(nullptr) : json(o.region)},
+                      {"usd_per_gpu_hour", usd_per_gpu_hour(o)},
+                      {"note", o.note},
                       {"source", o.source},
                       {"as_of", o.as_of}});
   }
@@ -127,11 +131,12 @@ void write_providers_csv(const Catalog& catalog, std::ostream& out) {
     const Provider* p = catalog.find_provider(o.provider);
     rows.push_back({o.provider, p != nullptr ? p->name : "", o.gpu, std::to_string(o.gpus),
                     std::string(name_of(o.tier)), fmt::format("{}", o.usd_per_hour),
-                    o.instance_type, o.as_of, o.source});
+                    fmt::format("{}", usd_per_gpu_hour(o)), o.instance_type, o.region, o.as_of,
+                    o.source});
   }
   write_csv(out,
-            {"provider", "provider_name", "gpu", "gpus", "tier", "usd_per_hour", "instance_type",
-             "as_of", "source"},
+            {"provider", "provider_name", "gpu", "gpus", "tier", "usd_per_hour", "usd_per_gpu_hour",
+             "instance_type", "region", "as_of", "source"},
             rows);
 }
 
