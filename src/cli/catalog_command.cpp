@@ -49,6 +49,12 @@ ExitCode run_validate_import(const ValidateOptions& options) {
   for (const std::string& line : import_report_lines(r)) {
     std::cerr << "ftcost: " << line << '\n';
   }
+  // Imported offers are named by their key and their row (in the offer's source).
+  const std::vector<OfferCaveat> caveats = offer_caveats(loaded.overlay);
+  for (std::size_t i = 0; i < caveats.size() && i < kCaveatsListed; ++i) {
+    std::cerr << "ftcost: warning: " << loaded.path << ": " << caveats[i].text << " ("
+              << loaded.overlay.offers[caveats[i].offer].source << ")\n";
+  }
   std::size_t unknown = 0;
   for (const auto& [name, rows] : r.unknown_gpus) {
     unknown += rows;
@@ -68,10 +74,13 @@ ExitCode run_validate(const ValidateOptions& options) {
   }
   const Catalog catalog = load_catalog_file(
       options.path, known_gpu_ids(), options.overlay ? CatalogRole::Overlay : CatalogRole::Full);
-  // An overlay's offers may name built-in providers: merging checks those references, and its
-  // prices are checked for consistency against the catalog's.
-  const Catalog merged =
-      options.overlay ? merge_catalogs(builtin_catalog(), catalog, options.path) : catalog;
+  // An overlay's offers may name built-in providers: merging checks those references. Its own
+  // prices are checked for consistency, with paths in the file (the catalog's are its own
+  // business: `catalog validate` of it reports them).
+  if (options.overlay) {
+    (void)merge_catalogs(builtin_catalog(), catalog, options.path);
+  }
+  const Catalog& merged = catalog;
   check_catalog_age(catalog, options.path, options.age);
   for (const UnpricedOffer& u : catalog.unpriced) {
     std::cerr << "ftcost: warning: " << options.path << ": " << u.where << ": " << u.reason

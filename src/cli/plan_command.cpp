@@ -148,7 +148,7 @@ ExitCode exit_code(PlanOutcome outcome) {
 
 // No offer passed --gpu/--provider/--tier/--region/--max-gpus: a usage error (exit 2) naming
 // the filters, not "nothing fits" (exit 4), which means offers were tried and none could run.
-void check_filters_matched(const Plan& result, const PlanRequest& request) {
+void check_filters_matched(const Plan& result, const PlanRequest& request, const Catalog& catalog) {
   if (result.candidates > 0 || !result.rejected.empty()) {
     return;
   }
@@ -172,8 +172,14 @@ void check_filters_matched(const Plan& result, const PlanRequest& request) {
   const std::string what = filters.empty()
                                ? "the catalog has no offers"
                                : "no offer of the catalog matches " + join_names(filters);
-  throw InputError("", where, what, "widen the filters; `ftcost providers` lists the offers",
-                   ExitCode::Usage);
+  const bool regions_known = std::any_of(catalog.offers.begin(), catalog.offers.end(),
+                                         [](const Offer& o) { return !o.region.empty(); });
+  const std::string accepted =
+      !request.regions.empty() && !regions_known
+          ? "the catalog's offers carry no region: --region needs an imported catalog "
+            "(--catalog-add, docs/catalog.md#import)"
+          : "widen the filters; `ftcost providers` lists the offers";
+  throw InputError("", where, what, accepted, ExitCode::Usage);
 }
 
 ExitCode run_plan(PlanOptions& options) {
@@ -191,7 +197,7 @@ ExitCode run_plan(PlanOptions& options) {
       artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens), gpu_notes);
   Plan result = plan(request, loaded.catalog,
                      duration_function(model.arch, resolved, options.setup, workload.workload));
-  check_filters_matched(result, request);
+  check_filters_matched(result, request, loaded.catalog);
   render::PlanContext context{.model_id = model.arch.id,
                               .model_name = model.arch.name,
                               .params_total = count_params(model.arch).total,

@@ -30,16 +30,16 @@ constexpr double kMaxImagePullMinutes = 1440;
 constexpr double kMaxIdleHours = 10000;
 constexpr double kMaxVolumeGb = 1e6;
 
-// "90s", "15m", "1.5h" (or a bare number of minutes) as hours; throws InputError (usage) for
-// anything else or outside 10 s to 30 days.
+// "90s", "15m", "1.5h" as hours; throws InputError (usage) for anything else (a bare number
+// included: its unit would be a guess) or outside 10 s to 30 days.
 double duration_hours(const std::string& text) {
   const char unit = text.empty() ? '\0' : text.back();
   const bool has_unit = unit == 's' || unit == 'm' || unit == 'h';
-  const auto parsed =
-      parse_decimal_number(has_unit ? std::string_view(text).substr(0, text.size() - 1) : text);
+  const auto parsed = parse_decimal_number(std::string_view(text).substr(0, text.size() - 1));
   const double per_hour = unit == 's' ? 3600.0 : unit == 'h' ? 1.0 : 60.0;
   const double hours = parsed.value / per_hour;
-  if (parsed.status != DecimalStatus::Ok || !(hours >= 10.0 / 3600) || hours > 720) {
+  // A bare number has no unit: refused rather than guessed.
+  if (!has_unit || parsed.status != DecimalStatus::Ok || !(hours >= 10.0 / 3600) || hours > 720) {
     throw InputError("", "--checkpoint-every", "'" + text + "' is not a duration from 10s to 720h",
                      "a number with s, m or h, e.g. 15m", ExitCode::Usage);
   }

@@ -191,6 +191,7 @@ void write_memory_csv(const MemoryReport& r, std::ostream& out) {
   gib_row("peak", "device_total", e.device_total_bytes);
   gib_row("peak", "paged_optimizer", e.paged_optimizer_bytes);
   gib_row("peak", "host_offload_per_gpu", e.host_offload_bytes);
+  rows.push_back({"peak", "binding_phase", std::string(name_of(e.binding_phase)), ""});
   rows.push_back({"peak", "binding_term", e.binding_term, ""});
   for (const MemoryComponent& c : e.components) {
     gib_row("component", c.name, c.bytes);

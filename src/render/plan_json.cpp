@@ -135,7 +135,12 @@ json request_json(const PlanRequest& r, const PlanContext& c) {
           {"keep_days", r.keep_days},
           {"download", name_of(r.download)},
           {"checkpoint_to", r.checkpoint_to},
-          {"keep_checkpoints", r.keep_checkpoints}};
+          {"keep_checkpoints", r.keep_checkpoints},
+          {"regions", r.regions},
+          {"idle_hours", r.idle_hours},
+          {"volume_gb", optional(r.volume_gb)},
+          {"network_volume", r.network_volume},
+          {"checkpoint_every_hours", optional(r.checkpoint_every_hours)}};
 }
 
 json assumptions(const PlanContext& context, const Plan& plan) {

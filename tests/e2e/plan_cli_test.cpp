@@ -425,3 +425,34 @@ TEST_CASE("a network volume keeps a month of data for less where the provider se
   CHECK(disk.at("line_items").at(2).at("usd").get<double>() >
         2 * network.at("line_items").at(2).at("usd").get<double>());
 }
+
+TEST_CASE("job flags echo in the request, a bare interval is refused, CSV names the switches",
+          "[plan_cli]") {
+  const auto doc = plan_json(
+      {"--idle-hours", "3", "--volume-gb", "200", "--network-volume", "--checkpoint-every", "30m"},
+      0);
+  const auto& r = doc.at("request");
+  CHECK(r.at("idle_hours") == 3);
+  CHECK(r.at("volume_gb") == 200);
+  CHECK(r.at("network_volume") == true);
+  CHECK(r.at("checkpoint_every_hours") == Approx(0.5));
+  CHECK(run_ftcost(plan_args({"--checkpoint-every", "15"})).exit_code == 2);
+  const auto csv = run_ftcost(plan_args({"--format", "csv", "--top", "3"}, "8b", "full"));
+  REQUIRE(csv.exit_code == 0);
+  CHECK_THAT(csv.out, Contains("\"sharding\",\"precision\",\"optimizer\",\"cpu_offload\""));
+  CHECK_THAT(csv.out, Contains("\"bf16-true\""));  // the H100 plans' memory-saving switch
+  CHECK_THAT(csv.err, Contains("warning: on h100-sxm x1 nothing fit with adamw in bf16-mixed"));
+}
+
+TEST_CASE("when nothing fits, the nearest attempt is reported, ZeRO-3 included", "[plan_cli]") {
+  // 70B full fine-tuning with AdamW stated on 8 B200s: data parallel needs ~1,590 GiB per GPU,
+  // ZeRO-3 ~181 GiB; the report names the nearer one.
+  const auto run = run_ftcost({"time", "--model", "70b", "--method", "full", "--optimizer", "adamw",
+                               "--gpu", "b200", "--gpus", "8", "--format", "json"});
+  CHECK(run.exit_code == 4);
+  const auto doc = nlohmann::json::parse(run.out);
+  CHECK(doc.at("setup").at("sharding") == "zero3");
+  const std::string why = doc.at("why_not").get<std::string>();
+  REQUIRE(why.starts_with("needs "));
+  CHECK(std::stod(why.substr(6)) < 200);
+}

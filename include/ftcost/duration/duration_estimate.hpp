@@ -69,6 +69,7 @@ struct DurationEstimate {
   TrainingSetup setup;    ///< the configuration chosen; when !fits, the one that came nearest
                           ///< to fitting (smallest peak), for reporting what was tried
   double peak_reserved_gib = 0;     ///< per-GPU peak memory as the allocator reserves it, GiB
+  double nearest_peak_gib = 0;      ///< when !fits: the smallest peak any candidate needed, GiB
   double capacity_gib = 0;          ///< usable memory per GPU, GiB
   double tokens_per_s_per_gpu = 0;  ///< tokens the GPU processes per second, padding included
   /// Real (non-padding) tokens per second per GPU: tokens_per_s_per_gpu x padding_efficiency.

@@ -1,5 +1,7 @@
 // estimate_duration: the configuration search on the real memory model (estimate_memory), for a
 // setup resolved once and moved to each GPU count.
+#include <algorithm>
+
 #include "ftcost/duration/duration.hpp"
 #include "ftcost/memory/memory.hpp"
 #include "ftcost/memory/memory_fit.hpp"
@@ -51,12 +53,26 @@ DurationEstimate estimate_duration(const ModelArch& arch, const ResolvedSetup& r
                                    "docs/duration-model.md#search"});
       return zero3;
     }
+    // The nearest of the attempts is what a "does not fit" reports (smallest peak).
+    if (zero3.nearest_peak_gib > 0 && zero3.nearest_peak_gib < run.nearest_peak_gib) {
+      run = std::move(zero3);
+    }
   }
   DurationOptions saving = options;
   saving.memory_saving = true;
   DurationEstimate saved =
       estimate_on(arch, resolved, shard ? sharded : request, gpu, gpus, workload, saving);
-  return saved.fits ? saved : run;
+  if (!saved.fits) {
+    return run;
+  }
+  // The switched settings' framework defaults no longer describe the run.
+  std::erase_if(saved.assumptions, [&](const Assumption& a) {
+    return (saved.setup.precision != resolved.setup.precision &&
+            a.text.starts_with("--precision ")) ||
+           (saved.setup.optimizer != resolved.setup.optimizer &&
+            a.text.starts_with("--optimizer "));
+  });
+  return saved;
 }
 
 }  // namespace ftcost

@@ -296,23 +296,15 @@ std::vector<TrainingSetup> memory_saving_variants(const TrainingSetup& base,
     v.precision = Precision::Bf16True;
     variants.push_back(v);
   }
-  if (can_8bit) {
-    // Paged 8-bit states live in CUDA managed memory, outside what must fit (bitsandbytes pages
-    // them to the host under pressure), then the optimizer on the host (its time is modelled).
-    TrainingSetup paged = base;
-    paged.optimizer = Optimizer::PagedAdamW8bit;
+  // The optimizer on the host (its copies and host step are timed, docs #offload). Paged
+  // optimizers are not tried: paging their states over PCIe every step is not timed.
+  if (can_8bit && base.cpu_offload == CpuOffload::None && !request.cpu_offload) {
+    TrainingSetup offload = base;
+    offload.cpu_offload = CpuOffload::Optimizer;
     if (can_bf16) {
-      paged.precision = Precision::Bf16True;
+      offload.precision = Precision::Bf16True;
     }
-    variants.push_back(paged);
-    if (base.cpu_offload == CpuOffload::None && !request.cpu_offload) {
-      TrainingSetup offload = base;
-      offload.cpu_offload = CpuOffload::Optimizer;
-      if (can_bf16) {
-        offload.precision = Precision::Bf16True;
-      }
-      variants.push_back(offload);
-    }
+    variants.push_back(offload);
   }
   return variants;
 }
@@ -360,7 +352,8 @@ DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSet
       SearchResult saved = search(arch, variant, request, per_gpu, gpu, workload, memory, options);
       if (saved.useful_tokens_per_s > 0) {
         run.assumptions.push_back(
-            {.text = "nothing fit with " + std::string(name_of(base.optimizer)) + " in " +
+            {.text = "on " + gpu.id + " x" + std::to_string(gpus) + " nothing fit with " +
+                     std::string(name_of(base.optimizer)) + " in " +
                      std::string(name_of(base.precision)) + "; the search switched to " +
                      std::string(name_of(variant.optimizer)) + " in " +
                      std::string(name_of(variant.precision)) +
@@ -379,6 +372,7 @@ DurationEstimate estimate_duration_with(const ModelArch& arch, const TrainingSet
     // Two decimals, as data/gpus.json lists usable memory.
     run.why_not = "needs " + fixed_number(found.smallest_peak_gib, 2) + " GiB per GPU, has " +
                   fixed_number(gpu.memory_gib, 2) + " GiB";
+    run.nearest_peak_gib = found.smallest_peak_gib;
     run.setup = found.closest;
     return run;
   }

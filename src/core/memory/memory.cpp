@@ -20,8 +20,7 @@ Parts resident(const StaticTerms& s) {
           {"weights_trainable", s.trainable_weights, "full weights or LoRA adapters"},
           {"optimizer_states", s.optimizer_states, "inside PyTorch's allocator"},
           {"master_weights", s.master_weights, "DeepSpeed ZeRO fp32 master partition"},
-          {"ddp_buckets", s.ddp_buckets, "DDP reducer gradient buckets"},
-          {"fsdp_gathered", s.gathered_units, "all-gathered units in flight"}};
+          {"ddp_buckets", s.ddp_buckets, "DDP reducer gradient buckets"}};
 }
 
 double total(const Parts& parts) {
@@ -45,7 +44,8 @@ double accumulated_gradients(const TrainingSetup& setup, const StaticTerms& s) {
 }
 
 Parts forward_phase(const TrainingSetup& setup, const StaticTerms& s, const ActivationTerms& a) {
-  return with(resident(s), {{"gradients", accumulated_gradients(setup, s), "accumulated"},
+  return with(resident(s), {{"fsdp_gathered", s.gathered_units, "all-gathered units in flight"},
+                            {"gradients", accumulated_gradients(setup, s), "accumulated"},
                             {"autocast_copies", s.autocast_copies, "16-bit weight copies"},
                             {"activations", a.saved_at_loss, "saved for backward"},
                             {"logits", a.loss_forward, "logits and loss buffers"}});
@@ -54,7 +54,8 @@ Parts forward_phase(const TrainingSetup& setup, const StaticTerms& s, const Acti
 /// Start of backward: the loss and output projection run while every saved tensor is alive.
 Parts backward_start(const TrainingSetup& setup, const StaticTerms& s, const ActivationTerms& a) {
   const double grads = std::max(accumulated_gradients(setup, s), s.head_gradient);
-  return with(resident(s), {{"gradients", grads, "output projection's gradient"},
+  return with(resident(s), {{"fsdp_gathered", s.gathered_units, "all-gathered units in flight"},
+                            {"gradients", grads, "output projection's gradient"},
                             {"autocast_copies", s.autocast_copies, "16-bit weight copies"},
                             {"activations", a.saved_at_loss, "saved for backward"},
                             {"logits", a.loss_backward, "loss buffers and their gradients"}});
@@ -70,7 +71,9 @@ Parts backward_blocks(const TrainingSetup& setup, const StaticTerms& s, const Ac
   const double grads =
       first_worse ? std::max(accumulated_gradients(setup, s), s.head_gradient) : final_grads;
   const double inputs = first_worse ? a.layer_inputs : (a.layer_inputs > 0 ? a.one_layer_input : 0);
-  return with(resident(s), {{"gradients", grads, "built up during backward"},
+  // FSDP and ZeRO-3 free the gathered units after backward: none are in flight at the step.
+  return with(resident(s), {{"fsdp_gathered", s.gathered_units, "all-gathered units in flight"},
+                            {"gradients", grads, "built up during backward"},
                             {"autocast_copies", s.autocast_copies, "16-bit weight copies"},
                             {"activations", inputs + a.layer_working_set + a.backward_transient,
                              "block inputs + one block's saved tensors + its backward buffers"}});

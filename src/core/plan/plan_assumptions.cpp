@@ -28,10 +28,25 @@ std::vector<Assumption> plan_assumptions(const PlanRequest& request) {
       {"spot hazard: provider default (labelled assumption) unless --hazard; "
        "marketplace hosts add (1 - reliability) per hour; N instances see hazard x sqrt(N)",
        "docs/planner.md#hazard"});
-  list.push_back(
-      {"spot: checkpoint interval from Daly (2006); lost work half an interval unless "
-       "the notice window fits a save; interruptions ~ Poisson for p90",
-       "docs/planner.md#interruptions"});
+  const std::string interval = request.checkpoint_every_hours
+                                   ? "spot: checkpoint every " +
+                                         short_number(*request.checkpoint_every_hours) +
+                                         " h (--checkpoint-every; the cost at Daly's optimum is "
+                                         "interruption.optimum_interruption_usd)"
+                                   : std::string("spot: checkpoint interval from Daly (2006)");
+  list.push_back({interval + "; lost work half an interval unless the notice window fits a save; "
+                             "interruptions ~ Poisson for p90",
+                  "docs/planner.md#interruptions"});
+  if (request.idle_hours > 0 || request.volume_gb || request.network_volume) {
+    list.push_back(
+        {"job: " + short_number(request.idle_hours) +
+             " idle hours billed on the instances; volume " +
+             (request.volume_gb ? short_number(*request.volume_gb) + " GB rented"
+                                : std::string("sized to what the run writes")) +
+             (request.network_volume ? "; data on the provider's network volume where it sells one"
+                                     : ""),
+         "docs/planner.md#job"});
+  }
   list.push_back(
       {"waiting for spot capacity to return is not billed and is not included in "
        "wall time",

@@ -226,7 +226,10 @@ std::optional<LaunchFile> axolotl_config(const LaunchPlan& plan,
   out << YAML::Key << "output_dir" << YAML::Value << plan.checkpoint_dir;
   if (plan.save_steps) {
     out << YAML::Key << "save_steps" << YAML::Value << *plan.save_steps;
-    out << YAML::Comment("the plan's spot checkpoint interval (Daly), in optimizer steps");
+    out << YAML::Comment(plan.report->request.checkpoint_every_hours
+                             ? "the plan's fixed spot checkpoint interval (--checkpoint-every), "
+                               "in optimizer steps"
+                             : "the plan's spot checkpoint interval (Daly), in optimizer steps");
   }
   out << YAML::Key << "save_total_limit" << YAML::Value << plan.report->request.keep_checkpoints;
   out << YAML::Key << "auto_resume_from_checkpoints" << YAML::Value << true;
