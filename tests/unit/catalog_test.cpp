@@ -208,3 +208,14 @@ TEST_CASE("the built-in catalog's only doubtful prices are GPU-only ones",
     CHECK((c.offers[caveat.offer].provider == "gcp" || c.offers[caveat.offer].provider == "modal"));
   }
 }
+
+TEST_CASE("checking a few offers gives the caveats the whole check gives them",
+          "[catalog][consistency]") {
+  const Catalog c = parse_file("good/doubtful.json");
+  const auto all = ftcost::offer_caveats(c);
+  const auto some = ftcost::offer_caveats(c, {3, 2, 0, 2});
+  REQUIRE(some.size() == 2);  // offers 2 and 3; offer 0 has none
+  CHECK(some[0].offer == all[1].offer);
+  CHECK(some[0].text == all[1].text);
+  CHECK(some[1].text == all[2].text);
+}

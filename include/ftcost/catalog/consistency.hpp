@@ -48,7 +48,13 @@ inline constexpr double kPerGpuMixupRatio = 0.5;
 /// spot above on-demand for the same provider, GPU, count, instance type and region; a larger
 /// instance of the same provider, GPU, tier and region below kPerGpuMixupRatio of a smaller one's
 /// per-GPU price; and a note that says the price is accelerator-only or bills CPU/RAM apart.
-/// Offers are in catalog order; each doubtful offer is listed once per kind.
+/// Offers are in catalog order; each doubtful offer is listed once per kind, naming the first
+/// (lowest-index) offer it contradicts.
 [[nodiscard]] std::vector<OfferCaveat> offer_caveats(const Catalog& catalog);
+
+/// offer_caveats for the offers at indices `which` only (the plans a ranking shows), without
+/// checking the rest of the catalog; the same caveats those offers get from the whole check.
+[[nodiscard]] std::vector<OfferCaveat> offer_caveats(const Catalog& catalog,
+                                                     const std::vector<std::size_t>& which);
 
 }  // namespace ftcost

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <map>
 #include <tuple>
+#include <vector>
 
 #include "ftcost/base/number_text.hpp"
 
@@ -41,51 +42,80 @@ std::string usd(double value) {
 
 }  // namespace
 
+namespace {
+
+// Offers compared with each other: same provider, GPU and region.
+bool same_group(const Offer& x, const Offer& y) {
+  return x.provider == y.provider && x.gpu == y.gpu && x.region == y.region;
+}
+
+// The caveats of offer `a`, one per kind in CaveatKind order, each naming the first (lowest
+// index) contradicting offer among `group` (ascending indices of a's group, a included).
+void add_caveats_of(const std::vector<Offer>& offers, const std::vector<std::size_t>& group,
+                    std::size_t a, std::vector<OfferCaveat>& out) {
+  const Offer& x = offers[a];
+  for (const std::size_t b : group) {
+    const Offer& y = offers[b];
+    if (x.tier == Tier::Spot && y.tier == Tier::OnDemand && x.gpus == y.gpus &&
+        x.instance_type == y.instance_type && x.usd_per_hour > y.usd_per_hour) {
+      out.push_back({a, b, CaveatKind::SpotAboveOnDemand,
+                     path(a, x) + " costs " + usd(x.usd_per_hour) + ", above the on-demand " +
+                         path(b, y) + " at " + usd(y.usd_per_hour)});
+      break;
+    }
+  }
+  for (const std::size_t b : group) {
+    const Offer& y = offers[b];
+    if (x.tier == y.tier && x.gpus > y.gpus &&
+        usd_per_gpu_hour(x) < kPerGpuMixupRatio * usd_per_gpu_hour(y)) {
+      out.push_back({a, b, CaveatKind::PerGpuAsInstance,
+                     path(a, x) + " costs " + usd(usd_per_gpu_hour(x)) +
+                         " per GPU, under half the smaller " + path(b, y) + " at " +
+                         usd(usd_per_gpu_hour(y)) +
+                         " per GPU: is its price per GPU rather than per instance?"});
+      break;
+    }
+  }
+  if (partial_price_note(x.note)) {
+    out.push_back({a, a, CaveatKind::PartialPrice,
+                   path(a, x) + ": the price leaves out the host (" + x.note.substr(0, 120) + ")"});
+  }
+}
+
+}  // namespace
+
 std::vector<OfferCaveat> offer_caveats(const Catalog& catalog) {
-  std::vector<OfferCaveat> caveats;
   const auto& offers = catalog.offers;
-  // Offers grouped by (provider, gpu, region): the comparisons only look inside a group.
+  // Grouped once by (provider, gpu, region): the comparisons only look inside a group.
   std::map<std::tuple<std::string, std::string, std::string>, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < offers.size(); ++i) {
     groups[{offers[i].provider, offers[i].gpu, offers[i].region}].push_back(i);
-    if (partial_price_note(offers[i].note)) {
-      caveats.push_back({i, i, CaveatKind::PartialPrice,
-                         path(i, offers[i]) + ": the price leaves out the host (" +
-                             offers[i].note.substr(0, 120) + ")"});
-    }
   }
-  for (const auto& [key, members] : groups) {
-    for (const std::size_t a : members) {
-      const Offer& x = offers[a];
-      for (const std::size_t b : members) {
-        const Offer& y = offers[b];
-        if (x.tier == Tier::Spot && y.tier == Tier::OnDemand && x.gpus == y.gpus &&
-            x.instance_type == y.instance_type && x.usd_per_hour > y.usd_per_hour) {
-          caveats.push_back({a, b, CaveatKind::SpotAboveOnDemand,
-                             path(a, x) + " costs " + usd(x.usd_per_hour) +
-                                 ", above the on-demand " + path(b, y) + " at " +
-                                 usd(y.usd_per_hour)});
-        }
-        if (x.tier == y.tier && x.gpus > y.gpus &&
-            usd_per_gpu_hour(x) < kPerGpuMixupRatio * usd_per_gpu_hour(y)) {
-          caveats.push_back({a, b, CaveatKind::PerGpuAsInstance,
-                             path(a, x) + " costs " + usd(usd_per_gpu_hour(x)) +
-                                 " per GPU, under half the smaller " + path(b, y) + " at " +
-                                 usd(usd_per_gpu_hour(y)) +
-                                 " per GPU: is its price per GPU rather than per instance?"});
-        }
+  std::vector<OfferCaveat> caveats;
+  for (std::size_t a = 0; a < offers.size(); ++a) {
+    add_caveats_of(offers, groups.at({offers[a].provider, offers[a].gpu, offers[a].region}), a,
+                   caveats);
+  }
+  return caveats;
+}
+
+std::vector<OfferCaveat> offer_caveats(const Catalog& catalog,
+                                       const std::vector<std::size_t>& which) {
+  const auto& offers = catalog.offers;
+  std::vector<std::size_t> sorted = which;
+  std::sort(sorted.begin(), sorted.end());
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  std::vector<OfferCaveat> caveats;
+  for (const std::size_t a : sorted) {
+    // A few offers: one scan each is cheaper than grouping the whole catalog.
+    std::vector<std::size_t> group;
+    for (std::size_t b = 0; b < offers.size(); ++b) {
+      if (same_group(offers[a], offers[b])) {
+        group.push_back(b);
       }
     }
+    add_caveats_of(offers, group, a, caveats);
   }
-  std::sort(caveats.begin(), caveats.end(), [](const OfferCaveat& p, const OfferCaveat& q) {
-    return std::tie(p.offer, p.kind, p.other) < std::tie(q.offer, q.kind, q.other);
-  });
-  // One caveat per offer and kind: the first contradicting offer is enough to name.
-  caveats.erase(std::unique(caveats.begin(), caveats.end(),
-                            [](const OfferCaveat& p, const OfferCaveat& q) {
-                              return p.offer == q.offer && p.kind == q.kind;
-                            }),
-                caveats.end());
   return caveats;
 }
 

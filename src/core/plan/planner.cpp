@@ -232,7 +232,12 @@ Plan plan(const PlanRequest& request, const Catalog& catalog, const DurationFunc
   // model share its duration error (one throughput estimate scales both), so their order holds
   // and they are not tied.
   // Doubtful prices reach the plans built on them (docs/catalog.md#consistency).
-  for (const OfferCaveat& caveat : offer_caveats(catalog)) {
+  std::vector<std::size_t> shown;
+  shown.reserve(ranked.size());
+  for (const PlanFigures& figures : ranked) {
+    shown.push_back(figures.offer_index);
+  }
+  for (const OfferCaveat& caveat : offer_caveats(catalog, shown)) {
     for (std::size_t r = 0; r < result.rows.size(); ++r) {
       if (ranked[r].offer_index == caveat.offer && result.rows[r].price_caveat.empty()) {
         result.rows[r].price_caveat = caveat.text;
