@@ -34,6 +34,23 @@ std::string read_catalog_head(const std::string& path) {
 // Doubtful prices listed one by one; the rest are counted.
 constexpr std::size_t kCaveatsListed = 10;
 
+// Warns about doubtful prices: the first kCaveatsListed, then a count. Imported offers also name
+// their row (the offer's source), since /offers/N is a path in no file.
+void warn_caveats(const std::string& path, const Catalog& catalog, bool name_source) {
+  const std::vector<OfferCaveat> caveats = offer_caveats(catalog);
+  for (std::size_t i = 0; i < caveats.size() && i < kCaveatsListed; ++i) {
+    std::cerr << "ftcost: warning: " << path << ": " << caveats[i].text;
+    if (name_source) {
+      std::cerr << " (" << catalog.offers[caveats[i].offer].source << ")";
+    }
+    std::cerr << '\n';
+  }
+  if (caveats.size() > kCaveatsListed) {
+    std::cerr << "ftcost: warning: " << path << ": and " << caveats.size() - kCaveatsListed
+              << " more doubtful prices (plans built on them are marked low_confidence)\n";
+  }
+}
+
 struct ValidateOptions {
   std::string path;
   bool overlay = false;
@@ -49,12 +66,7 @@ ExitCode run_validate_import(const ValidateOptions& options) {
   for (const std::string& line : import_report_lines(r)) {
     std::cerr << "ftcost: " << line << '\n';
   }
-  // Imported offers are named by their key and their row (in the offer's source).
-  const std::vector<OfferCaveat> caveats = offer_caveats(loaded.overlay);
-  for (std::size_t i = 0; i < caveats.size() && i < kCaveatsListed; ++i) {
-    std::cerr << "ftcost: warning: " << loaded.path << ": " << caveats[i].text << " ("
-              << loaded.overlay.offers[caveats[i].offer].source << ")\n";
-  }
+  warn_caveats(loaded.path, loaded.overlay, true);
   std::size_t unknown = 0;
   for (const auto& [name, rows] : r.unknown_gpus) {
     unknown += rows;
@@ -80,20 +92,12 @@ ExitCode run_validate(const ValidateOptions& options) {
   if (options.overlay) {
     (void)merge_catalogs(builtin_catalog(), catalog, options.path);
   }
-  const Catalog& merged = catalog;
   check_catalog_age(catalog, options.path, options.age);
   for (const UnpricedOffer& u : catalog.unpriced) {
     std::cerr << "ftcost: warning: " << options.path << ": " << u.where << ": " << u.reason
               << ": offer " << u.provider << "/" << u.gpu << " left out\n";
   }
-  const std::vector<OfferCaveat> caveats = offer_caveats(merged);
-  for (std::size_t i = 0; i < caveats.size() && i < kCaveatsListed; ++i) {
-    std::cerr << "ftcost: warning: " << options.path << ": " << caveats[i].text << '\n';
-  }
-  if (caveats.size() > kCaveatsListed) {
-    std::cerr << "ftcost: warning: " << options.path << ": and " << caveats.size() - kCaveatsListed
-              << " more doubtful prices (plans built on them are marked low_confidence)\n";
-  }
+  warn_caveats(options.path, catalog, false);
   std::cout << fmt::format(
       "{}: valid catalog (schema {}): {} providers, {} offers, {} checkpoint stores\n",
       options.path, catalog.schema_version, catalog.providers.size(), catalog.offers.size(),

@@ -13,6 +13,7 @@
 #include "../json_reader.hpp"
 #include "ftcost/base/error.hpp"
 #include "ftcost/load/catalog_load.hpp"
+#include "import_text.hpp"
 #include "imported_rows.hpp"
 
 namespace ftcost {
@@ -48,13 +49,7 @@ bool header_has(std::string_view header, std::string_view column) {
 }
 
 bool contains_pcie(std::string_view text) {
-  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
-    if ((text[i] == 'p' || text[i] == 'P') && (text[i + 1] == 'c' || text[i + 1] == 'C') &&
-        (text[i + 2] == 'i' || text[i + 2] == 'I') && (text[i + 3] == 'e' || text[i + 3] == 'E')) {
-      return true;
-    }
-  }
-  return false;
+  return load::lowercase(text).find("pcie") != std::string::npos;
 }
 
 // " PCIe" or " NVL" when an instance type names a variant its GPU name does not.
