@@ -107,9 +107,9 @@ ExitCode run_validate(const ValidateOptions& options) {
 
 }  // namespace
 
-void add_catalog_command(CLI::App& app, ExitCode& result) {
+void add_catalog_command(CLI::App& subcommand, ExitCode& result) {
   auto options = std::make_shared<ValidateOptions>();
-  CLI::App* command = app.add_subcommand("catalog", "Work with price catalog files");
+  CLI::App* command = &subcommand;
   command->require_subcommand(1, 1);
   CLI::App* validate = command->add_subcommand(
       "validate", "Check a catalog file: syntax, schema, ranges, ids, duplicates, ages");

@@ -6,6 +6,6 @@
 namespace ftcost::cli {
 
 /// Registers `catalog` (with its `validate` subcommand) on `app`; the outcome goes to `result`.
-void add_catalog_command(CLI::App& app, ExitCode& result);
+void add_catalog_command(CLI::App& subcommand, ExitCode& result);
 
 }  // namespace ftcost::cli

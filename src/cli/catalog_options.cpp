@@ -9,7 +9,6 @@
 #include "ftcost/base/error.hpp"
 #include "ftcost/load/catalog_import.hpp"
 #include "ftcost/load/catalog_load.hpp"
-#include "ftcost/load/defaults.hpp"
 #include "ftcost/load/gpu_load.hpp"
 #include "import_report.hpp"
 #include "number_option.hpp"
@@ -94,31 +93,32 @@ std::vector<std::string> known_gpu_ids() {
 }
 
 Catalog builtin_catalog() {
-  return parse_catalog(embedded::default_providers_json(), kBuiltInOrigin, known_gpu_ids());
+  return default_catalog();
 }
 
 LoadedCatalog load_selected_catalog(const CatalogOptions& options, AgeWarning warning) {
-  const std::vector<std::string> gpus = known_gpu_ids();
   LoadedCatalog loaded;
   if (options.path.empty()) {
     loaded.origin = kBuiltInOrigin;
-    loaded.catalog = builtin_catalog();
+    if (!options.adds.empty()) {
+      loaded.loaded = builtin_catalog();
+    }
   } else {
     loaded.origin = options.path;
-    loaded.catalog = load_catalog_file(options.path, gpus);
+    loaded.loaded = load_catalog_file(options.path, known_gpu_ids());
   }
   for (const std::string& add : options.adds) {
-    loaded.catalog = add_catalog(std::move(loaded.catalog), add, options);
+    loaded.loaded = add_catalog(std::move(*loaded.loaded), add, options);
     loaded.origin += " + " + split_catalog_spec(add).path;
   }
-  check_catalog_age(loaded.catalog, loaded.origin, options, warning);
+  check_catalog_age(loaded.catalog(), loaded.origin, options, warning);
   return loaded;
 }
 
 void check_catalog_age(const Catalog& catalog, const std::string& origin,
                        const CatalogOptions& options, AgeWarning warning) {
   // A price from the future is a typo (2099 for 2025), and would never be called stale.
-  if (const std::string future = stale_offers(catalog.offers, today_days(), 0).future;
+  if (const std::string future = stale_offers(catalog.offers, today_days(), -1).future;
       !future.empty()) {
     throw InputError(origin, "", "offer " + future + " is dated after today",
                      "as_of dates up to today", ExitCode::InvalidData);

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "ftcost/catalog/catalog.hpp"
+#include "ftcost/load/catalog_load.hpp"
 
 namespace CLI {
 class App;
@@ -28,8 +30,12 @@ struct CatalogOptions {
 
 /// The selected catalog and the name messages use for it.
 struct LoadedCatalog {
-  Catalog catalog;
+  /// The --catalog file with every --catalog-add merged over it; empty for the built-in catalog
+  /// unchanged, which is used in place (default_catalog()) rather than copied.
+  std::optional<Catalog> loaded;
   std::string origin;  ///< "<built-in providers>" or the --catalog path (+ "+ N --catalog-add")
+
+  [[nodiscard]] const Catalog& catalog() const { return loaded ? *loaded : default_catalog(); }
 };
 
 /// Adds the catalog flags to `app`; `options` must outlive it.

@@ -9,9 +9,8 @@
 
 namespace ftcost::cli {
 
-void add_gpus_command(CLI::App& app, ExitCode& result) {
-  auto* command = app.add_subcommand(
-      "gpus", "List the known GPUs: usable memory, bandwidth, dense tensor TFLOPS, interconnect");
+void add_gpus_command(CLI::App& subcommand, ExitCode& result) {
+  CLI::App* command = &subcommand;
   auto format = std::make_shared<OutputFormat>(OutputFormat::Table);
   add_format_option(*command, *format);
   command->callback([format, &result] {

@@ -21,17 +21,15 @@ int code(ftcost::ExitCode exit_code) {
 }
 
 // CLI11 reports a mistyped command as "A subcommand is required"; name the typo instead.
-void check_command_name(const CLI::App& app, int argc, char** argv) {
+// Returns the command argv[1] names, or "" when it is an option (--help, --version).
+std::string check_command_name(int argc, char** argv) {
   if (argc < 2 || argv[1][0] == '-') {
-    return;
+    return {};
   }
   const std::string typed = argv[1];
-  std::vector<std::string> names;
-  for (const CLI::App* command : app.get_subcommands({})) {
-    names.push_back(command->get_name());
-  }
+  const std::vector<std::string> names = ftcost::cli::command_names();
   if (std::find(names.begin(), names.end(), typed) != names.end()) {
-    return;
+    return typed;
   }
   std::string hint = ftcost::did_you_mean(typed, names);
   for (const std::string& name : names) {
@@ -58,9 +56,9 @@ int run(int argc, char** argv) {
     return std::string("ftcost: error: ") + error.what() + " (run with --help for usage)\n";
   });
   ftcost::cli::ExitCode result = ftcost::cli::ExitCode::Ok;
-  ftcost::cli::register_commands(app, result);
   try {
-    check_command_name(app, argc, argv);
+    const std::string command = check_command_name(argc, argv);
+    ftcost::cli::register_commands(app, result, command);
     app.parse(argc, argv);
     return code(result);
   } catch (const CLI::ParseError& error) {

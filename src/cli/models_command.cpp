@@ -11,10 +11,9 @@
 
 namespace ftcost::cli {
 
-void add_models_command(CLI::App& app, ExitCode& result) {
+void add_models_command(CLI::App& subcommand, ExitCode& result) {
   auto format = std::make_shared<OutputFormat>(OutputFormat::Table);
-  CLI::App* command =
-      app.add_subcommand("models", "List the built-in model presets and their parameter counts");
+  CLI::App* command = &subcommand;
   add_format_option(*command, *format);
   command->callback([format, &result] {
     render::render_models(default_model_presets(), *format, std::cout);

@@ -193,11 +193,11 @@ ExitCode run_plan(PlanOptions& options) {
   const LoadedCatalog loaded = load_selected_catalog(options.catalog, AgeWarning::Caller);
   std::vector<Assumption> gpu_notes;
   const PlanRequest request = plan_request(
-      options.flags, loaded.catalog,
+      options.flags, loaded.catalog(),
       artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens), gpu_notes);
-  Plan result = plan(request, loaded.catalog,
+  Plan result = plan(request, loaded.catalog(),
                      duration_function(model.arch, resolved, options.setup, workload.workload));
-  check_filters_matched(result, request, loaded.catalog);
+  check_filters_matched(result, request, loaded.catalog());
   render::PlanContext context{.model_id = model.arch.id,
                               .model_name = model.arch.name,
                               .params_total = count_params(model.arch).total,
@@ -209,10 +209,10 @@ ExitCode run_plan(PlanOptions& options) {
                               .eval_share = workload.workload.eval_share,
                               .startup_s = workload.workload.startup_s,
                               .catalog_origin = loaded.origin,
-                              .catalog_version = loaded.catalog.version,
-                              .catalog_as_of = loaded.catalog.as_of,
-                              .catalog_schema_version = loaded.catalog.schema_version,
-                              .catalog_offers = loaded.catalog.offers.size(),
+                              .catalog_version = loaded.catalog().version,
+                              .catalog_as_of = loaded.catalog().as_of,
+                              .catalog_schema_version = loaded.catalog().schema_version,
+                              .catalog_offers = loaded.catalog().offers.size(),
                               .assumptions = std::move(model.assumptions)};
   // The search chose micro-batch, accumulation and checkpointing per offer, so the setup
   // assumptions shown are the top plan's (estimate_duration drops the defaults it overrode).
@@ -261,12 +261,9 @@ ExitCode run_plan(PlanOptions& options) {
 
 }  // namespace
 
-void add_plan_command(CLI::App& app, ExitCode& result) {
+void add_plan_command(CLI::App& subcommand, ExitCode& result) {
   auto options = std::make_shared<PlanOptions>();
-  CLI::App* command = app.add_subcommand(
-      "plan",
-      "Rank GPU offers by the whole project's cost: compute, setup, storage, egress, "
-      "spot interruptions");
+  CLI::App* command = &subcommand;
   add_model_option(*command, options->model);
   add_from_config_option(*command, options->from_config);
   add_setup_options(*command, options->setup);

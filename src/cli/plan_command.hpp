@@ -6,6 +6,6 @@
 namespace ftcost::cli {
 
 /// Registers `plan` on `app`; its outcome (ok, no-fit, over-budget) goes to `result`.
-void add_plan_command(CLI::App& app, ExitCode& result);
+void add_plan_command(CLI::App& subcommand, ExitCode& result);
 
 }  // namespace ftcost::cli

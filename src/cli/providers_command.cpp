@@ -27,8 +27,8 @@ bool wanted(const std::vector<std::string>& list, const std::string& id) {
 }
 
 ExitCode run_providers(const ProvidersOptions& options) {
-  LoadedCatalog loaded = load_selected_catalog(options.catalog, AgeWarning::Caller);
-  Catalog& catalog = loaded.catalog;
+  const LoadedCatalog loaded = load_selected_catalog(options.catalog, AgeWarning::Caller);
+  Catalog catalog = loaded.catalog();  // a copy: filtered below
   // The same spellings and errors as plan's --provider and --gpu.
   const std::vector<std::string> providers = expand_providers(options.providers, catalog);
   std::vector<std::string> gpus;
@@ -47,10 +47,9 @@ ExitCode run_providers(const ProvidersOptions& options) {
 
 }  // namespace
 
-void add_providers_command(CLI::App& app, ExitCode& result) {
+void add_providers_command(CLI::App& subcommand, ExitCode& result) {
   auto options = std::make_shared<ProvidersOptions>();
-  CLI::App* command = app.add_subcommand(
-      "providers", "List the catalog's providers (billing, storage, egress, spot) and offers");
+  CLI::App* command = &subcommand;
   add_catalog_options(*command, options->catalog);
   command->add_option("--provider", options->providers, "Only these provider ids (repeatable)");
   command->add_option("--gpu", options->gpus, "Only offers of these GPU ids (repeatable)");

@@ -6,6 +6,6 @@
 namespace ftcost::cli {
 
 /// Registers `providers` on `app`; its outcome goes to `result`.
-void add_providers_command(CLI::App& app, ExitCode& result);
+void add_providers_command(CLI::App& subcommand, ExitCode& result);
 
 }  // namespace ftcost::cli

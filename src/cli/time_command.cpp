@@ -65,10 +65,9 @@ ExitCode run_time(TimeOptions& options) {
 
 }  // namespace
 
-void add_time_command(CLI::App& app, ExitCode& result) {
+void add_time_command(CLI::App& subcommand, ExitCode& result) {
   auto options = std::make_shared<TimeOptions>();
-  CLI::App* command =
-      app.add_subcommand("time", "Training time on N GPUs of one type: tokens/s, step time, hours");
+  CLI::App* command = &subcommand;
   add_model_option(*command, options->model);
   add_from_config_option(*command, options->from_config);
   add_gpu_option(*command, options->gpu)->required();

@@ -144,10 +144,9 @@ ExitCode run_vram(VramOptions& options) {
 
 }  // namespace
 
-void add_vram_command(CLI::App& app, ExitCode& result) {
+void add_vram_command(CLI::App& subcommand, ExitCode& result) {
   auto options = std::make_shared<VramOptions>();
-  CLI::App* command =
-      app.add_subcommand("vram", "Peak GPU memory per GPU for a fine-tune, by component and phase");
+  CLI::App* command = &subcommand;
   add_model_option(*command, options->model);
   add_from_config_option(*command, options->from_config);
   add_setup_options(*command, options->request);

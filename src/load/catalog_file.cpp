@@ -169,8 +169,11 @@ StaleOffers stale_offers(const std::vector<Offer>& offers, std::int64_t today_da
     const std::int64_t age = today_days - days_from_date(offer.as_of).value_or(today_days);
     if (age < 0 && stale.future.empty()) {
       stale.future = offer_key(offer) + " " + offer.as_of;
+      if (max_age_days < 0) {
+        break;  // only the first future date was asked for
+      }
     }
-    if (age > max_age_days) {
+    if (max_age_days >= 0 && age > max_age_days) {
       ++stale.count;
       ++stale_by_provider[offer.provider];
       if (age > stale.oldest_days) {

@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "ftcost/base/error.hpp"
-#include "ftcost/load/defaults.hpp"
 #include "ftcost/load/gpu_load.hpp"
 #include "json_reader.hpp"
 
@@ -208,11 +207,6 @@ std::vector<Gpu> parse_gpus(std::string_view json, const std::string& origin) {
   if (auto ambiguous = root.find("ambiguous_aliases")) {
     attach_ambiguous_aliases(gpus, *ambiguous);
   }
-  return gpus;
-}
-
-const std::vector<Gpu>& default_gpus() {
-  static const std::vector<Gpu> gpus = parse_gpus(embedded::default_gpus_json(), "<built-in gpus>");
   return gpus;
 }
 

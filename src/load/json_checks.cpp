@@ -1,8 +1,9 @@
 // parse_checked: duplicate keys and nesting depth checked while the document is built.
 #include "json_checks.hpp"
 
+#include <algorithm>
 #include <optional>
-#include <set>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -53,27 +54,27 @@ class CheckedBuilder {
   bool start_array(std::size_t n) {
     begin_element();
     open(false);
-    if (!streamed_.empty() && streaming_depth_ == 0 && pointer(frames_.size() - 1) == streamed_) {
-      streaming_depth_ = frames_.size();
+    if (!streamed_.empty() && streaming_depth_ == 0 && pointer(depth_ - 1) == streamed_) {
+      streaming_depth_ = depth_;
     }
     return builder().start_array(n);
   }
   bool end_object() {
-    frames_.pop_back();
+    --depth_;
     return closed(builder().end_object());
   }
   bool end_array() {
-    if (streaming_depth_ == frames_.size()) {
+    if (streaming_depth_ == depth_) {
       streaming_depth_ = 0;  // the streamed array itself ends
     }
-    frames_.pop_back();
+    --depth_;
     return closed(builder().end_array());
   }
   bool key(json::string_t& name) {
-    Frame& frame = frames_.back();
-    frame.key = name;
-    if (!frame.keys.insert(name).second) {
-      throw InputError(origin_, pointer(frames_.size()), "duplicate key",
+    Frame& frame = frames_[depth_ - 1];
+    frame.key.assign(name);
+    if (!frame.add_key(name)) {
+      throw InputError(origin_, pointer(depth_), "duplicate key",
                        "each key at most once per object", ExitCode::InvalidData);
     }
     return builder().key(name);
@@ -85,15 +86,49 @@ class CheckedBuilder {
   }
 
  private:
+  // One open container. Frames are reused from one object to the next (depth_ counts the open
+  // ones), so their strings keep their capacity: a 100,000-offer catalog allocates no key.
   struct Frame {
     bool object = false;
-    std::set<std::string, std::less<>> keys;  // keys seen so far (objects)
-    std::string key;                          // the current member's key (objects)
-    std::size_t index = 0;                    // the current element's index (arrays)
+    std::vector<std::string> keys;  // keys seen so far (objects): slots [0, key_count)
+    std::size_t key_count = 0;
+    std::unordered_set<std::string> many;  // all keys, once an object has more than kFewKeys
+    std::string key;                       // the current member's key (objects)
+    std::size_t index = 0;                 // the current element's index (arrays)
+
+    void reset(bool is_object) {
+      object = is_object;
+      key_count = 0;
+      many.clear();
+      index = 0;
+    }
+    // False when `name` was seen already. A linear scan for the usual few keys; a hash set
+    // beyond, so a hostile object with a million keys stays linear.
+    bool add_key(const std::string& name) {
+      static constexpr std::size_t kFewKeys = 32;
+      if (key_count < kFewKeys) {
+        const auto end = keys.begin() + static_cast<std::ptrdiff_t>(key_count);
+        if (std::find(keys.begin(), end, name) != end) {
+          return false;
+        }
+        if (key_count == keys.size()) {
+          keys.push_back(name);
+        } else {
+          keys[key_count].assign(name);
+        }
+        ++key_count;
+        return true;
+      }
+      if (many.empty()) {
+        many.insert(keys.begin(), keys.end());
+      }
+      ++key_count;
+      return many.insert(name).second;
+    }
   };
 
   [[nodiscard]] bool at_stream_element() const {
-    return streaming_depth_ != 0 && frames_.size() == streaming_depth_ && !element_builder_;
+    return streaming_depth_ != 0 && depth_ == streaming_depth_ && !element_builder_;
   }
 
   // A value starts directly in the streamed array: it gets a builder of its own.
@@ -106,9 +141,9 @@ class CheckedBuilder {
 
   // The streamed element just completed: hand it over and drop it.
   void finish_element() {
-    if (element_builder_ && frames_.size() == streaming_depth_) {
+    if (element_builder_ && depth_ == streaming_depth_) {
       element_builder_.reset();
-      visit_(element_, frames_.back().index);
+      visit_(element_, frames_[depth_ - 1].index);
       element_ = json();
     }
   }
@@ -125,14 +160,17 @@ class CheckedBuilder {
   }
 
   void open(bool object) {
-    // frames_.size() counts the containers already open, so the outermost one has depth 0.
-    if (frames_.size() >= static_cast<std::size_t>(kMaxJsonDepth)) {
+    // depth_ counts the containers already open, so the outermost one has depth 0.
+    if (depth_ >= static_cast<std::size_t>(kMaxJsonDepth)) {
       throw InputError(origin_, "",
                        "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels",
                        "at most " + std::to_string(kMaxJsonDepth) + " levels of arrays and objects",
                        ExitCode::InvalidData);
     }
-    frames_.push_back(Frame{.object = object, .keys = {}, .key = {}, .index = 0});
+    if (depth_ == frames_.size()) {
+      frames_.emplace_back();
+    }
+    frames_[depth_++].reset(object);
   }
 
   // A container ended: it may complete a streamed element, and it is one element of its parent.
@@ -144,8 +182,8 @@ class CheckedBuilder {
 
   // A value just ended: in an array, the next one is the following element.
   void next_element() {
-    if (!frames_.empty() && !frames_.back().object) {
-      ++frames_.back().index;
+    if (depth_ > 0 && !frames_[depth_ - 1].object) {
+      ++frames_[depth_ - 1].index;
     }
   }
 
@@ -164,8 +202,9 @@ class CheckedBuilder {
   std::string_view streamed_;
   const ElementVisitor& visit_;
   DomBuilder document_;
-  std::vector<Frame> frames_;
-  std::size_t streaming_depth_ = 0;  // frames_.size() inside the streamed array; 0 outside
+  std::vector<Frame> frames_;        // [0, depth_) are open; the rest wait to be reused
+  std::size_t depth_ = 0;            // containers open
+  std::size_t streaming_depth_ = 0;  // depth_ inside the streamed array; 0 outside
   json element_;
   std::optional<DomBuilder> element_builder_;
 };

@@ -182,7 +182,38 @@ std::string read_text_file(const std::string& path, std::uintmax_t max_bytes) {
 }
 
 JsonCursor::JsonCursor(const nlohmann::json& value, std::string origin, std::string pointer)
-    : value_(&value), origin_(std::move(origin)), pointer_(std::move(pointer)) {}
+    : value_(&value),
+      origin_(std::make_shared<const std::string>(std::move(origin))),
+      parent_(std::make_shared<const std::string>(std::move(pointer))) {}
+
+JsonCursor::JsonCursor(const nlohmann::json& value, SharedText origin, SharedText parent,
+                       std::string_view key, std::size_t index, bool element)
+    : value_(&value),
+      origin_(std::move(origin)),
+      parent_(std::move(parent)),
+      key_(key),
+      index_(index),
+      element_(element) {}
+
+std::string JsonCursor::pointer() const {
+  if (own_) {
+    return *own_;
+  }
+  if (!element_ && key_.empty()) {
+    return *parent_;  // the cursor the reading started from
+  }
+  return *parent_ + "/" + (element_ ? std::to_string(index_) : escape_pointer_token(key_));
+}
+
+const JsonCursor::SharedText& JsonCursor::shared_pointer() const {
+  if (!element_ && key_.empty()) {
+    return parent_;
+  }
+  if (!own_) {
+    own_ = std::make_shared<const std::string>(pointer());
+  }
+  return own_;
+}
 
 JsonCursor JsonCursor::at(std::string_view key) const {
   if (auto member = find(key)) {
@@ -195,11 +226,18 @@ std::optional<JsonCursor> JsonCursor::find(std::string_view key) const {
   if (!value_->is_object()) {
     fail("expected an object, got " + type_phrase(*value_));
   }
-  const auto it = value_->find(key);
-  if (it == value_->end() || it->is_null()) {
+  const auto& object = value_->get_ref<const nlohmann::json::object_t&>();
+  const auto it = object.find(key);
+  if (it == object.end() || it->second.is_null() || it->first.empty()) {
+    // An empty key has no view to hold; it is found the slow way (it never names a field).
+    if (it != object.end() && !it->second.is_null()) {
+      return JsonCursor(it->second, origin_, std::make_shared<const std::string>(pointer() + "/"),
+                        {}, 0, false);
+    }
     return std::nullopt;
   }
-  return JsonCursor(*it, origin_, pointer_ + "/" + escape_pointer_token(key));
+  // The key is viewed in the document, which outlives every cursor into it.
+  return JsonCursor(it->second, origin_, shared_pointer(), it->first, 0, false);
 }
 
 std::vector<JsonCursor> JsonCursor::elements() const {
@@ -208,8 +246,9 @@ std::vector<JsonCursor> JsonCursor::elements() const {
   }
   std::vector<JsonCursor> items;
   items.reserve(value_->size());
+  const SharedText& path = shared_pointer();
   for (std::size_t i = 0; i < value_->size(); ++i) {
-    items.emplace_back((*value_)[i], origin_, pointer_ + "/" + std::to_string(i));
+    items.push_back(JsonCursor((*value_)[i], origin_, path, {}, i, true));
   }
   return items;
 }
@@ -286,15 +325,15 @@ void JsonCursor::reject_unknown_keys(std::initializer_list<std::string_view> kno
     // Built only on failure: every loader checks every object, so the happy path stays cheap.
     const std::vector<std::string> known_names(known.begin(), known.end());
     const std::string suggestion = did_you_mean(key, known_names);
-    throw InputError(origin_, pointer_ + "/" + escape_pointer_token(key), "unknown key",
+    throw InputError(*origin_, pointer() + "/" + escape_pointer_token(key), "unknown key",
                      suggestion.empty() ? "known keys: " + join_names(known_names) : suggestion,
                      ExitCode::InvalidData);
   }
 }
 
 void JsonCursor::fail(const std::string& problem, const std::string& accepted) const {
-  throw InputError(origin_, pointer_.empty() ? "/" : pointer_, problem, accepted,
-                   ExitCode::InvalidData);
+  const std::string where = pointer();
+  throw InputError(*origin_, where.empty() ? "/" : where, problem, accepted, ExitCode::InvalidData);
 }
 
 }  // namespace ftcost::load

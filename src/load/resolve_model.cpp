@@ -8,7 +8,6 @@
 
 #include "ftcost/base/error.hpp"
 #include "ftcost/base/spelling.hpp"
-#include "ftcost/load/defaults.hpp"
 #include "ftcost/load/model_load.hpp"
 #include "hf_config.hpp"
 #include "json_reader.hpp"
@@ -123,12 +122,6 @@ ResolvedModel resolve_model(std::string_view spec, const std::vector<ModelArch>&
     }
   }
   unknown_model(spec, presets);
-}
-
-const std::vector<ModelArch>& default_model_presets() {
-  static const std::vector<ModelArch> presets =
-      parse_model_presets(embedded::default_models_json(), "<built-in models>");
-  return presets;
 }
 
 }  // namespace ftcost

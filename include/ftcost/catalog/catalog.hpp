@@ -31,6 +31,8 @@ struct BillingRule {
   double minimum_s = 0;      ///< minimum billed per start, seconds
   std::string source;
   bool assumption = false;  ///< true when no source gave the rule
+
+  [[nodiscard]] bool operator==(const BillingRule&) const = default;  ///< field by field
 };
 
 /// Disk attached to the instance, per GB (10^9 bytes) per month of 730 hours.
@@ -41,6 +43,8 @@ struct StorageRates {
   std::string product;                  ///< "EBS gp3", "volume disk", ...
   std::string source;
   bool assumption = false;
+
+  [[nodiscard]] bool operator==(const StorageRates&) const = default;  ///< field by field
 };
 
 /// Storage sold apart from instances (RunPod network volumes): billed per GB-month while it
@@ -49,6 +53,8 @@ struct NetworkVolumeRates {
   double usd_per_gb_month = 0;
   std::string product;  ///< "network volume"
   std::string source;
+
+  [[nodiscard]] bool operator==(const NetworkVolumeRates&) const = default;  ///< field by field
 };
 
 /// Internet transfer prices, per GB (10^9 bytes).
@@ -58,6 +64,8 @@ struct NetworkRates {
   double ingress_usd_per_gb = 0;        ///< into the instance (image, model, dataset downloads)
   std::string source;
   bool assumption = false;
+
+  [[nodiscard]] bool operator==(const NetworkRates&) const = default;  ///< field by field
 };
 
 /// The interruption model of a provider's spot tier.
@@ -68,6 +76,8 @@ struct SpotRules {
   double restart_minutes = 0;  ///< billed time to get running again: provision, pull, reload
   std::string source;          ///< source of the notice and cause
   std::string hazard_source;   ///< where the default hazard comes from (always an assumption)
+
+  [[nodiscard]] bool operator==(const SpotRules&) const = default;  ///< field by field
 };
 
 /// Host reliability of a marketplace: the share of time a host is up (0..1).
@@ -75,6 +85,8 @@ struct HostReliability {
   double value = 1;
   std::string source;
   bool assumption = false;
+
+  [[nodiscard]] bool operator==(const HostReliability&) const = default;  ///< field by field
 };
 
 /// Multi-node capability: instances joined by a fast fabric (InfiniBand, EFA).
@@ -82,6 +94,8 @@ struct MultiNode {
   std::int64_t min_gpus_per_instance = 8;  ///< only instances this large join multi-node jobs
   std::string fabric;                      ///< "EFA", "InfiniBand", ...
   std::string source;
+
+  [[nodiscard]] bool operator==(const MultiNode&) const = default;  ///< field by field
 };
 
 /// One provider (a cloud, or one tier of a marketplace such as RunPod Community Cloud).
@@ -97,6 +111,8 @@ struct Provider {
   std::optional<HostReliability> reliability;        ///< absent: not a marketplace (treated as 1)
   std::optional<MultiNode> multi_node;               ///< absent: single-instance jobs only
   std::vector<std::string> free_transfer_to_stores;  ///< checkpoint stores reached without egress
+
+  [[nodiscard]] bool operator==(const Provider&) const = default;  ///< field by field
 };
 
 /// One GPU instance shape for rent.
@@ -118,6 +134,8 @@ struct Offer {
   std::string source;
   std::string as_of;  ///< date of the price: YYYY-MM-DD, YYYY-MM or YYYY
   std::string note;
+
+  [[nodiscard]] bool operator==(const Offer&) const = default;  ///< field by field
 };
 
 /// External object storage a run may write checkpoints to (--checkpoint-to).
@@ -129,6 +147,8 @@ struct CheckpointStore {
   double write_gb_per_s = 0.5;  ///< checkpoint write speed into the store, GB/s
   std::string source;
   std::string as_of;
+
+  [[nodiscard]] bool operator==(const CheckpointStore&) const = default;  ///< field by field
 };
 
 /// An offer left out of a catalog because it has no price (a `null` or missing usd_per_hour): the
@@ -140,6 +160,8 @@ struct UnpricedOffer {
   std::int64_t gpus = 1;
   Tier tier = Tier::OnDemand;
   std::string reason;  ///< "usd_per_hour is null"
+
+  [[nodiscard]] bool operator==(const UnpricedOffer&) const = default;  ///< field by field
 };
 
 /// The whole catalog as loaded and validated (docs/catalog.md).
@@ -156,6 +178,8 @@ struct Catalog {
   [[nodiscard]] const Provider* find_provider(std::string_view id) const noexcept;
   /// The checkpoint store with this id, or nullptr.
   [[nodiscard]] const CheckpointStore* find_store(std::string_view id) const noexcept;
+
+  [[nodiscard]] bool operator==(const Catalog&) const = default;  ///< field by field
 };
 
 /// "vast/rtx-4090/x1/spot" plus "/instance_type" and "@region" when set: the identity duplicate

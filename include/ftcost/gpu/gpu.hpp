@@ -33,6 +33,8 @@ struct AmbiguousAlias {
   std::string alias;                  ///< as listed in data/gpus.json, e.g. "a100"
   std::vector<std::string> variants;  ///< canonical ids it could mean
   std::string why;                    ///< why the default variant was chosen
+
+  [[nodiscard]] bool operator==(const AmbiguousAlias&) const = default;  ///< field by field
 };
 
 /// One GPU model from data/gpus.json (docs/gpus.md gives every field's datasheet source).
@@ -64,6 +66,8 @@ struct Gpu {
   std::vector<std::string> aliases;         ///< other accepted spellings ("4090", "rtx4090")
   std::string memory_gib_source;            ///< where memory_gib comes from (measured or derived)
   std::vector<AmbiguousAlias> default_for;  ///< ambiguous aliases that resolve to this GPU
+
+  [[nodiscard]] bool operator==(const Gpu&) const = default;  ///< field by field
 };
 
 /// Share of the datasheet dense 16-bit rate a GPU without an achievable_tflops figure is given:

@@ -29,6 +29,10 @@ enum class CatalogRole { Full, Overlay };
                                     const std::vector<std::string>& known_gpus,
                                     CatalogRole role = CatalogRole::Full);
 
+/// The built-in catalog: data/providers.json, loaded and validated by parse_catalog (against
+/// default_gpus()) when ftcost is built and compiled in as a table (ftcost_embed_tables).
+[[nodiscard]] const Catalog& default_catalog();
+
 /// Reads `path` (at most kMaxCatalogBytes) and parses it; file errors throw InputError.
 [[nodiscard]] Catalog load_catalog_file(const std::string& path,
                                         const std::vector<std::string>& known_gpus,
@@ -55,7 +59,8 @@ struct StaleOffers {
 };
 
 /// Which of `offers` are older than `max_age_days` on day `today_days` (days since 1970-01-01),
-/// and the first dated after today; offers whose as_of is not a date count as current.
+/// and the first dated after today; offers whose as_of is not a date count as current. A negative
+/// `max_age_days` asks only for `future`: the scan stops at the first future date.
 [[nodiscard]] StaleOffers stale_offers(const std::vector<Offer>& offers, std::int64_t today_days,
                                        std::int64_t max_age_days);
 

@@ -1,4 +1,6 @@
-// The default data files embedded in the binary at build time (cmake/EmbedFile.cmake).
+// The default data files' text, embedded at build time (cmake/EmbedFile.cmake) into the
+// ftcost_data_json library for tests and benchmarks that parse it. The binary itself carries the
+// data as tables (default_gpus(), default_model_presets(), default_catalog()), not this text.
 #pragma once
 
 #include <string_view>

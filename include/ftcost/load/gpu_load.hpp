@@ -15,7 +15,8 @@ namespace ftcost {
 /// two GPUs sharing a spelling, or an ambiguous alias naming an unknown GPU.
 [[nodiscard]] std::vector<Gpu> parse_gpus(std::string_view json, const std::string& origin);
 
-/// The built-in GPU list (data/gpus.json embedded at build time), parsed once.
+/// The built-in GPU list: data/gpus.json, loaded and validated by parse_gpus when ftcost is built
+/// and compiled in as a table (ftcost_embed_tables), so nothing is parsed at run time.
 [[nodiscard]] const std::vector<Gpu>& default_gpus();
 
 }  // namespace ftcost

@@ -45,8 +45,8 @@ struct ResolvedModel {
 [[nodiscard]] ResolvedModel resolve_model(std::string_view spec,
                                           const std::vector<ModelArch>& presets);
 
-/// The built-in presets (data/models.json embedded at build time), parsed once.
-/// Throws InputError only if the embedded data is broken (a test guards against that).
+/// The built-in presets: data/models.json, loaded and validated by parse_model_presets when ftcost
+/// is built and compiled in as a table (ftcost_embed_tables); broken data fails the build.
 [[nodiscard]] const std::vector<ModelArch>& default_model_presets();
 
 }  // namespace ftcost

@@ -58,9 +58,15 @@ struct MemoryEstimate {
   std::vector<Assumption> assumptions;  ///< every assumption behind the numbers
 };
 
+/// How much of an estimate to build. Totals: every byte figure, phases and binding_phase, but no
+/// components, binding_term or assumptions (what a configuration search needs, at a fraction of
+/// the cost: the breakdown is built once, for the setup that is shown).
+enum class MemoryDetail { Full, Totals };
+
 /// Estimates peak memory per GPU. Pure; same inputs give the same result. `setup` must come
 /// from resolve_setup (valid ranges and combinations); every LoRA target must name a linear of
 /// `arch` or "lm_head". Source: docs/memory-model.md.
-[[nodiscard]] MemoryEstimate estimate_memory(const ModelArch& arch, const TrainingSetup& setup);
+[[nodiscard]] MemoryEstimate estimate_memory(const ModelArch& arch, const TrainingSetup& setup,
+                                             MemoryDetail detail = MemoryDetail::Full);
 
 }  // namespace ftcost

@@ -19,6 +19,8 @@ struct LinearSpec {
   std::int64_t active_copies =
       1;                  ///< instances each token passes through (experts_per_token, else 1)
   bool has_bias = false;  ///< adds out_features parameters per copy
+
+  [[nodiscard]] bool operator==(const LinearSpec&) const = default;  ///< field by field
 };
 
 /// A set of identical transformer blocks (most models have one group; DeepSeek-style models
@@ -32,6 +34,8 @@ struct BlockGroup {
   std::int64_t mlp_hidden = 0;  ///< width of the MLP's intermediate activation per active path
   bool gated_mlp = true;        ///< SwiGLU/GeGLU (3 projections) vs plain 2-projection MLP
   std::int64_t experts_per_token = 0;  ///< routed experts each token uses in this block (0 = dense)
+
+  [[nodiscard]] bool operator==(const BlockGroup&) const = default;  ///< field by field
 };
 
 /// The architecture, normalized from a HF config.json or the built-in presets.
@@ -60,6 +64,8 @@ struct ModelArch {
   std::int64_t vision_params = 0;
   std::optional<std::int64_t> published_params;         ///< from the model card, when known
   std::optional<std::int64_t> published_active_params;  ///< MoE only, when known
+
+  [[nodiscard]] bool operator==(const ModelArch&) const = default;  ///< field by field
 };
 
 }  // namespace ftcost

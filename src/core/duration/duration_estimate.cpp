@@ -15,7 +15,7 @@ DurationEstimate estimate_on(const ModelArch& arch, const ResolvedSetup& resolve
                              const Workload& workload, const DurationOptions& options) {
   const TrainingSetup setup = on_gpu_count(resolved.setup, request, gpus);
   const MemoryModel memory = [&arch](const TrainingSetup& candidate) {
-    const MemoryEstimate estimate = estimate_memory(arch, candidate);
+    const MemoryEstimate estimate = estimate_memory(arch, candidate, MemoryDetail::Totals);
     return MemoryNeed{.fit_bytes = fit_bytes(estimate),
                       .reserved_bytes = estimate.peak_reserved_bytes};
   };

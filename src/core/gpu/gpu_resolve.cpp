@@ -88,6 +88,13 @@ std::vector<std::string> gpu_spelling_keys(const Gpu& gpu) {
 }
 
 GpuChoice choose_gpu(std::string_view spelling, const std::vector<Gpu>& gpus) {
+  // Catalog offers and plans name canonical ids: those are found without building spelling keys
+  // (spellings are unique across GPUs, so the first loop below would find the same GPU).
+  const auto exact =
+      std::find_if(gpus.begin(), gpus.end(), [&](const Gpu& gpu) { return gpu.id == spelling; });
+  if (exact != gpus.end()) {
+    return {.gpu = &*exact, .assumption = std::nullopt};
+  }
   const std::string key = gpu_spelling_key(spelling);
   for (const Gpu& gpu : gpus) {
     const auto keys = gpu_spelling_keys(gpu);

@@ -30,16 +30,27 @@ Role role_of(std::string_view name) {
   return in(kMlpOut) ? Role::MlpOut : Role::MlpIn;
 }
 
-/// Whether autograd keeps the input of the projections with `role`: a trainable weight or a
-/// LoRA adapter needs it; a frozen weight alone does not (PyTorch saves conditionally).
-bool keeps_input(const BlockGroup& group, const TrainingSetup& setup, Role role) {
-  if (setup.method == Method::Full) {
-    return true;
+/// Which roles' inputs autograd keeps in one block: a trainable weight or a LoRA adapter needs
+/// its input; a frozen weight alone does not (PyTorch saves conditionally). One pass over the
+/// block's linears (the search asks for every candidate setup).
+class KeptInputs {
+ public:
+  KeptInputs(const BlockGroup& group, const TrainingSetup& setup) {
+    if (setup.method == Method::Full) {
+      kept_.fill(true);
+      return;
+    }
+    for (const LinearSpec& linear : group.linears) {
+      if (is_lora_target(setup, linear.name)) {
+        kept_[static_cast<std::size_t>(role_of(linear.name))] = true;
+      }
+    }
   }
-  return std::any_of(group.linears.begin(), group.linears.end(), [&](const LinearSpec& l) {
-    return role_of(l.name) == role && is_lora_target(setup, l.name);
-  });
-}
+  [[nodiscard]] bool operator()(Role role) const { return kept_[static_cast<std::size_t>(role)]; }
+
+ private:
+  std::array<bool, 4> kept_{};
+};
 
 /// Extra input copies of fp32 adapters: PEFT casts the input to the adapter dtype per module.
 double lora_cast_bytes(const BlockGroup& group, const TrainingSetup& setup,
@@ -76,11 +87,11 @@ double attention_bytes(const ModelArch& arch, const TrainingSetup& setup, double
   return bytes;
 }
 
-double mlp_bytes(const BlockGroup& group, const TrainingSetup& setup, const SetupTraits& traits,
+double mlp_bytes(const BlockGroup& group, const KeptInputs& kept, const SetupTraits& traits,
                  double c) {
   const double width =
       static_cast<double>(group.mlp_hidden * std::max<std::int64_t>(1, group.experts_per_token));
-  const bool product_kept = keeps_input(group, setup, Role::MlpOut) && !traits.lora_mlp_recomputes;
+  const bool product_kept = kept(Role::MlpOut) && !traits.lora_mlp_recomputes;
   if (!group.gated_mlp) {
     return c * width + (product_kept ? c * width : 0);
   }
@@ -101,10 +112,11 @@ double block_saved_bytes_per_token(const MemoryContext& context, const BlockGrou
   // normalized value; fused kernels keep the 16-bit input and 1/rms.
   const double norm = traits.fused_kernels ? c * h : std::max(4.0, c) * h + (full ? c * h : 0);
   double bytes = 2 * norm;
-  bytes += keeps_input(group, setup, Role::AttentionIn) ? c * h : 0;
-  bytes += keeps_input(group, setup, Role::MlpIn) ? c * h : 0;
-  bytes += attention_bytes(arch, setup, c, keeps_input(group, setup, Role::AttentionOut));
-  bytes += mlp_bytes(group, setup, traits, c);
+  const KeptInputs kept(group, setup);
+  bytes += kept(Role::AttentionIn) ? c * h : 0;
+  bytes += kept(Role::MlpIn) ? c * h : 0;
+  bytes += attention_bytes(arch, setup, c, kept(Role::AttentionOut));
+  bytes += mlp_bytes(group, kept, traits, c);
   bytes += lora_cast_bytes(group, setup, traits);
   return bytes;
 }

@@ -2,6 +2,8 @@
 #include "ftcost/memory/memory.hpp"
 
 #include <algorithm>
+#include <array>
+#include <initializer_list>
 
 #include "memory_terms.hpp"
 
@@ -12,7 +14,30 @@ namespace {
 using memory_detail::ActivationTerms;
 using memory_detail::StaticTerms;
 
-using Parts = std::vector<MemoryComponent>;
+/// One component in one phase: names are string literals, so a phase costs no allocation (the
+/// search evaluates hundreds of setups; MemoryComponent strings are made for the binding phase).
+struct Part {
+  const char* name;
+  double bytes;
+  const char* detail;
+};
+
+/// The components of one phase: the resident five plus at most five of the phase's own.
+class Parts {
+ public:
+  Parts(std::initializer_list<Part> parts) { add(parts); }
+  void add(std::initializer_list<Part> parts) {
+    for (const Part& part : parts) {
+      items_.at(size_++) = part;
+    }
+  }
+  [[nodiscard]] const Part* begin() const { return items_.data(); }
+  [[nodiscard]] const Part* end() const { return items_.data() + size_; }
+
+ private:
+  std::array<Part, 10> items_{};
+  std::size_t size_ = 0;
+};
 
 /// Terms present in every phase: weights, states, buffers.
 Parts resident(const StaticTerms& s) {
@@ -25,20 +50,17 @@ Parts resident(const StaticTerms& s) {
 
 double total(const Parts& parts) {
   double sum = 0;
-  for (const MemoryComponent& part : parts) {
+  for (const Part& part : parts) {
     sum += part.bytes;
   }
   return sum;
 }
 
-Parts with(Parts parts, std::initializer_list<MemoryComponent> more) {
-  for (const MemoryComponent& part : more) {
-    parts.push_back(part);
-  }
+Parts with(Parts parts, std::initializer_list<Part> more) {
+  parts.add(more);
   return parts;
 }
 
-/// Gradients alive while the next micro-batch runs: accumulation keeps them between passes.
 double accumulated_gradients(const TrainingSetup& setup, const StaticTerms& s) {
   return setup.grad_accum > 1 && !setup.optimizer_in_backward ? s.gradients : 0;
 }
@@ -88,7 +110,8 @@ Parts optimizer_phase(const TrainingSetup& setup, const StaticTerms& s) {
 
 }  // namespace
 
-MemoryEstimate estimate_memory(const ModelArch& arch, const TrainingSetup& setup) {
+MemoryEstimate estimate_memory(const ModelArch& arch, const TrainingSetup& setup,
+                               MemoryDetail detail) {
   const memory_detail::MemoryContext context = memory_detail::memory_context(arch, setup);
   const StaticTerms s = memory_detail::static_terms(context);
   const ActivationTerms a = memory_detail::activation_terms(context);
@@ -109,18 +132,21 @@ MemoryEstimate estimate_memory(const ModelArch& arch, const TrainingSetup& setup
   const Parts& parts = binding->phase == Phase::Forward    ? forward
                        : binding->phase == Phase::Backward ? backward
                                                            : step;
-  for (const MemoryComponent& part : parts) {
+  estimate.host_offload_bytes = s.host_offload;
+  estimate.peak_allocated_bytes = binding->allocated_bytes;
+  memory_detail::apply_allocator(estimate, s.paged_states);
+  if (detail == MemoryDetail::Totals) {
+    return estimate;
+  }
+  for (const Part& part : parts) {
     if (part.bytes > 0) {
-      estimate.components.push_back(part);
+      estimate.components.push_back({part.name, part.bytes, part.detail});
     }
   }
   const auto largest = std::max_element(
       estimate.components.begin(), estimate.components.end(),
       [](const MemoryComponent& x, const MemoryComponent& y) { return x.bytes < y.bytes; });
   estimate.binding_term = largest == estimate.components.end() ? "" : largest->name;
-  estimate.host_offload_bytes = s.host_offload;
-  estimate.peak_allocated_bytes = binding->allocated_bytes;
-  memory_detail::apply_allocator(estimate, s.paged_states);
   estimate.assumptions = memory_detail::memory_assumptions(context);
   return estimate;
 }

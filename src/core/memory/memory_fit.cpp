@@ -51,7 +51,7 @@ double fit_bytes(const MemoryEstimate& estimate) noexcept {
 }
 
 bool fits(const ModelArch& arch, const TrainingSetup& setup, double capacity_bytes) {
-  return fit_bytes(estimate_memory(arch, setup)) <= capacity_bytes;
+  return fit_bytes(estimate_memory(arch, setup, MemoryDetail::Totals)) <= capacity_bytes;
 }
 
 std::optional<std::int64_t> largest_micro_batch(const ModelArch& arch, TrainingSetup setup,

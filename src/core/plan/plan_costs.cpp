@@ -172,32 +172,19 @@ double instance_hazard_per_hour(const PlanRequest& request, const Provider& prov
 
 namespace {
 
-Costed cost_at(const PlanRequest& request, const CandidateInput& in);
+Costed cost_at(const PlanRequest& request, const CandidateInput& in, double train_hours);
 
 }  // namespace
 
 Costed cost_candidate(const PlanRequest& request, const CandidateInput& in) {
-  Costed costed = cost_at(request, in);
+  Costed costed = cost_at(request, in, in.run.train_hours);
   if (!costed.figures) {
     return costed;
   }
   PlanFigures& f = *costed.figures;
   // The 80% range: the same offer costed at the fast and the slow end of the duration's range.
-  DurationEstimate fast = in.run;
-  fast.train_hours = in.run.train_hours_low;
-  DurationEstimate slow = in.run;
-  slow.train_hours = in.run.train_hours_high;
-  const auto at = [&](const DurationEstimate& run) {
-    return cost_at(request, {.provider = in.provider,
-                             .offer = in.offer,
-                             .offer_index = in.offer_index,
-                             .instances = in.instances,
-                             .run = run,
-                             .store = in.store,
-                             .reliability = in.reliability});
-  };
-  const Costed low = at(fast);
-  const Costed high = at(slow);
+  const Costed low = cost_at(request, in, in.run.train_hours_low);
+  const Costed high = cost_at(request, in, in.run.train_hours_high);
   const double inf = std::numeric_limits<double>::infinity();
   f.total_usd_low = low.figures ? low.figures->cost.total_usd() : f.cost.total_usd();
   f.wall_hours_low = low.figures ? low.figures->wall_hours : f.wall_hours;
@@ -208,7 +195,8 @@ Costed cost_candidate(const PlanRequest& request, const CandidateInput& in) {
 
 namespace {
 
-Costed cost_at(const PlanRequest& request, const CandidateInput& in) {
+// The candidate costed as if training took `train_hours` (the estimate, or an end of its range).
+Costed cost_at(const PlanRequest& request, const CandidateInput& in, double train_hours) {
   PlanFigures f;
   f.offer_index = in.offer_index;
   f.instances = in.instances;
@@ -216,7 +204,7 @@ Costed cost_at(const PlanRequest& request, const CandidateInput& in) {
   f.usd_per_hour = static_cast<double>(in.instances) * in.offer.usd_per_hour;
   f.reliability = in.reliability;
   f.setup_hours = setup_hours(request);
-  f.train_hours = in.run.train_hours;
+  f.train_hours = train_hours;
   const double billed =
       billed_seconds((f.setup_hours + f.train_hours) * kSecondsPerHour, in.provider.billing) /
       kSecondsPerHour;

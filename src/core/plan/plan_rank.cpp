@@ -26,8 +26,8 @@ struct SortEntry {
   }
 };
 
-std::array<double, 3> keys_for(SortKey key, const PlanFigures& f) {
-  const double total = f.cost.total_usd();
+std::array<double, 3> keys_for(SortKey key, const Candidate& f) {
+  const double total = f.total_usd;
   switch (key) {
     case SortKey::Cost:
       return {total, f.wall_hours, 0.0};
@@ -39,14 +39,14 @@ std::array<double, 3> keys_for(SortKey key, const PlanFigures& f) {
   return {total, f.wall_hours, 0.0};
 }
 
-std::vector<SortEntry> entries(SortKey key, const std::vector<PlanFigures>& costed,
+std::vector<SortEntry> entries(SortKey key, const std::vector<Candidate>& costed,
                                const std::vector<std::string>& offer_keys) {
   std::vector<SortEntry> list;
   list.reserve(costed.size());
   for (std::size_t i = 0; i < costed.size(); ++i) {
-    const PlanFigures& f = costed[i];
-    list.push_back({keys_for(key, f), offer_keys[f.offer_index], f.instances, i, f.cost.total_usd(),
-                    f.wall_hours});
+    const Candidate& f = costed[i];
+    list.push_back(
+        {keys_for(key, f), offer_keys[f.offer_index], f.instances, i, f.total_usd, f.wall_hours});
   }
   return list;
 }
@@ -69,7 +69,7 @@ std::vector<SortEntry> pareto_front(std::vector<SortEntry> by_cost) {
 // twenty regions of one instance do not crowd out every other offer. --region narrows first.
 std::vector<SortEntry> one_region_per_shape(std::vector<SortEntry> order, std::size_t kept,
                                             const Catalog& catalog,
-                                            const std::vector<PlanFigures>& costed) {
+                                            const std::vector<Candidate>& costed) {
   std::sort(order.begin(), order.end());
   std::set<std::pair<std::string, std::int64_t>> seen;
   std::vector<SortEntry> shown;
@@ -91,10 +91,9 @@ bool any_region(const Catalog& catalog) {
                      [](const Offer& o) { return !o.region.empty(); });
 }
 
-std::vector<std::string> offer_keys(const Catalog& catalog,
-                                    const std::vector<PlanFigures>& costed) {
+std::vector<std::string> offer_keys(const Catalog& catalog, const std::vector<Candidate>& costed) {
   std::vector<std::string> keys(catalog.offers.size());
-  for (const PlanFigures& f : costed) {
+  for (const Candidate& f : costed) {
     if (keys[f.offer_index].empty()) {
       keys[f.offer_index] = offer_key(catalog.offers[f.offer_index]);
     }
@@ -104,28 +103,40 @@ std::vector<std::string> offer_keys(const Catalog& catalog,
 
 }  // namespace
 
-double budget_figure(const PlanFigures& figures, BudgetBasis basis) noexcept {
-  switch (basis) {
-    case BudgetBasis::Expected:
-      return figures.cost.total_usd();
-    case BudgetBasis::High:
-      return figures.total_usd_high;
-    case BudgetBasis::P90:
-      return figures.p90_total_usd;
-  }
-  return figures.cost.total_usd();
+Candidate candidate_of(const PlanFigures& figures) noexcept {
+  return {.offer_index = figures.offer_index,
+          .instances = figures.instances,
+          .total_usd = figures.cost.total_usd(),
+          .p90_total_usd = figures.p90_total_usd,
+          .total_usd_low = figures.total_usd_low,
+          .total_usd_high = figures.total_usd_high,
+          .wall_hours = figures.wall_hours,
+          .wall_hours_low = figures.wall_hours_low,
+          .wall_hours_high = figures.wall_hours_high};
 }
 
-double cheapest_total(const std::vector<PlanFigures>& costed, BudgetBasis basis) noexcept {
+double budget_figure(const Candidate& candidate, BudgetBasis basis) noexcept {
+  switch (basis) {
+    case BudgetBasis::Expected:
+      return candidate.total_usd;
+    case BudgetBasis::High:
+      return candidate.total_usd_high;
+    case BudgetBasis::P90:
+      return candidate.p90_total_usd;
+  }
+  return candidate.total_usd;
+}
+
+double cheapest_total(const std::vector<Candidate>& costed, BudgetBasis basis) noexcept {
   double best = budget_figure(costed.front(), basis);
-  for (const PlanFigures& f : costed) {
-    best = std::min(best, budget_figure(f, basis));
+  for (const Candidate& c : costed) {
+    best = std::min(best, budget_figure(c, basis));
   }
   return best;
 }
 
-std::vector<PlanFigures> rank(const PlanRequest& request, const Catalog& catalog,
-                              const std::vector<PlanFigures>& costed) {
+std::vector<Candidate> rank(const PlanRequest& request, const Catalog& catalog,
+                            const std::vector<Candidate>& costed) {
   const std::vector<std::string> keys = offer_keys(catalog, costed);
   std::vector<SortEntry> order = entries(request.sort, costed, keys);
   if (request.pareto) {
@@ -140,14 +151,10 @@ std::vector<PlanFigures> rank(const PlanRequest& request, const Catalog& catalog
   }
   const std::size_t kept = request.top > 0 ? std::min(request.top, order.size()) : order.size();
   std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(kept), order.end());
-  std::vector<PlanFigures> ranked;
+  std::vector<Candidate> ranked;
   ranked.reserve(kept);
   for (std::size_t i = 0; i < kept; ++i) {
     ranked.push_back(costed[order[i].index]);
-    if (request.budget_usd) {
-      ranked.back().within_budget =
-          budget_figure(ranked.back(), request.budget_on) <= *request.budget_usd;
-    }
   }
   return ranked;
 }

@@ -115,7 +115,7 @@ std::string filter_problem(const PlanRequest& request, const PlanFigures& figure
 }
 
 struct Enumerated {
-  std::vector<PlanFigures> costed;
+  std::vector<planner::Candidate> costed;
   std::vector<Rejection> rejected;
 };
 
@@ -154,25 +154,37 @@ Enumerated enumerate(const PlanRequest& request, const Catalog& catalog, Duratio
       } else if (std::string problem = filter_problem(request, *costed.figures); !problem.empty()) {
         reject(std::move(problem));
       } else {
-        result.costed.push_back(*costed.figures);
+        result.costed.push_back(planner::candidate_of(*costed.figures));
       }
     }
   }
   return result;
 }
 
-PlanRow make_row(const PlanFigures& figures, const Catalog& catalog, DurationCache& runs) {
+// The whole figures of a ranked candidate: costed again, which gives exactly the numbers it was
+// ranked by (cost_candidate is pure), so only the rows shown ever hold them.
+PlanRow make_row(const PlanRequest& request, const planner::Candidate& candidate,
+                 const Catalog& catalog, DurationCache& runs, const CheckpointStore* store) {
+  const Offer& offer = catalog.offers[candidate.offer_index];
+  const Provider& provider = *catalog.find_provider(offer.provider);
+  const DurationEstimate& estimate = runs.get(offer.gpu, candidate.instances * offer.gpus);
+  const planner::Costed costed =
+      planner::cost_candidate(request, {provider, offer, candidate.offer_index, candidate.instances,
+                                        estimate, store, reliability_of(provider, offer)});
+  const PlanFigures& figures = *costed.figures;
   PlanRow row;
   static_cast<PlanFigures&>(row) = figures;
-  row.offer = catalog.offers[figures.offer_index];
-  const Provider& provider = *catalog.find_provider(row.offer.provider);
+  if (request.budget_usd) {
+    row.within_budget = planner::budget_figure(candidate, request.budget_on) <= *request.budget_usd;
+  }
+  row.offer = offer;
   row.provider_name = provider.name;
   if (figures.interruption) {
     row.hazard_source = figures.interruption->hazard_from_flag ? "--hazard"
                         : row.offer.hazard_per_hour            ? row.offer.note
                                                                : provider.spot->hazard_source;
   }
-  row.run = runs.get(row.offer.gpu, figures.gpus_total);
+  row.run = estimate;
   return row;
 }
 
@@ -224,9 +236,9 @@ Plan plan(const PlanRequest& request, const Catalog& catalog, const DurationFunc
   result.outcome = request.budget_usd && *result.cheapest_usd > *request.budget_usd
                        ? PlanOutcome::OverBudget
                        : PlanOutcome::Ok;
-  std::vector<PlanFigures> ranked = planner::rank(request, catalog, all.costed);
-  for (const PlanFigures& figures : ranked) {
-    result.rows.push_back(make_row(figures, catalog, runs));
+  const std::vector<planner::Candidate> ranked = planner::rank(request, catalog, all.costed);
+  for (const planner::Candidate& candidate : ranked) {
+    result.rows.push_back(make_row(request, candidate, catalog, runs, store));
   }
   // Ties within uncertainty: cost ranges that overlap the top row's. Plans on the top row's GPU
   // model share its duration error (one throughput estimate scales both), so their order holds
@@ -234,8 +246,8 @@ Plan plan(const PlanRequest& request, const Catalog& catalog, const DurationFunc
   // Doubtful prices reach the plans built on them (docs/catalog.md#consistency).
   std::vector<std::size_t> shown;
   shown.reserve(ranked.size());
-  for (const PlanFigures& figures : ranked) {
-    shown.push_back(figures.offer_index);
+  for (const planner::Candidate& candidate : ranked) {
+    shown.push_back(candidate.offer_index);
   }
   for (const OfferCaveat& caveat : offer_caveats(catalog, shown)) {
     for (std::size_t r = 0; r < result.rows.size(); ++r) {
