@@ -15,16 +15,57 @@ namespace {
 // gigabyte (measured with bench/plan_bench), sorting these moves a few megabytes.
 struct SortEntry {
   std::array<double, 3> keys{};  ///< by the chosen SortKey, most significant first
-  std::string_view offer;        ///< offer_key: makes the order total, so output is stable
   std::int64_t instances = 1;
   std::size_t index = 0;  ///< into the costed plans
   double total_usd = 0;
   double wall_hours = 0;
-
-  bool operator<(const SortEntry& other) const {
-    return std::tie(keys, offer, instances) < std::tie(other.keys, other.offer, other.instances);
-  }
 };
+
+bool keys_before(const SortEntry& a, const SortEntry& b) {
+  return a.keys < b.keys;
+}
+
+// The order is total: plans whose keys tie are ordered by their offer's key (offer_key), then
+// instance count, so output is stable. Offer keys are strings, built only for the plans that
+// tie (a few), not for every costed plan (100,000 strings for an imported catalog).
+void break_ties(std::vector<SortEntry>::iterator first, std::vector<SortEntry>::iterator last,
+                const Catalog& catalog, const std::vector<Candidate>& costed) {
+  while (first != last) {
+    const auto run_end =
+        std::find_if(first, last, [&](const SortEntry& e) { return e.keys != first->keys; });
+    if (run_end - first > 1) {
+      std::vector<std::pair<std::string, SortEntry>> run;
+      for (auto it = first; it != run_end; ++it) {
+        run.emplace_back(offer_key(catalog.offers[costed[it->index].offer_index]), *it);
+      }
+      std::sort(run.begin(), run.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first, a.second.instances) < std::tie(b.first, b.second.instances);
+      });
+      for (auto& [key, entry] : run) {
+        *first++ = entry;
+      }
+    }
+    first = run_end;
+  }
+}
+
+// Sorts the first `kept` entries of `order` (all when kept is 0 or beyond the size) into their
+// final order; the rest are left unordered.
+void sort_entries(std::vector<SortEntry>& order, std::size_t kept, const Catalog& catalog,
+                  const std::vector<Candidate>& costed) {
+  auto end = order.end();
+  if (kept > 0 && kept < order.size()) {
+    const auto middle = order.begin() + static_cast<std::ptrdiff_t>(kept);
+    std::partial_sort(order.begin(), middle, order.end(), keys_before);
+    // Plans beyond `kept` that tie the last kept one compete for its place.
+    const auto boundary = (middle - 1)->keys;
+    end =
+        std::partition(middle, order.end(), [&](const SortEntry& e) { return e.keys == boundary; });
+  } else {
+    std::sort(order.begin(), order.end(), keys_before);
+  }
+  break_ties(order.begin(), end, catalog, costed);
+}
 
 std::array<double, 3> keys_for(SortKey key, const Candidate& f) {
   const double total = f.total_usd;
@@ -39,22 +80,21 @@ std::array<double, 3> keys_for(SortKey key, const Candidate& f) {
   return {total, f.wall_hours, 0.0};
 }
 
-std::vector<SortEntry> entries(SortKey key, const std::vector<Candidate>& costed,
-                               const std::vector<std::string>& offer_keys) {
+std::vector<SortEntry> entries(SortKey key, const std::vector<Candidate>& costed) {
   std::vector<SortEntry> list;
   list.reserve(costed.size());
   for (std::size_t i = 0; i < costed.size(); ++i) {
     const Candidate& f = costed[i];
-    list.push_back(
-        {keys_for(key, f), offer_keys[f.offer_index], f.instances, i, f.total_usd, f.wall_hours});
+    list.push_back({keys_for(key, f), f.instances, i, f.total_usd, f.wall_hours});
   }
   return list;
 }
 
 // Sorted by cost (ties by time), a plan is dominated exactly when an earlier kept plan is at
 // least as fast.
-std::vector<SortEntry> pareto_front(std::vector<SortEntry> by_cost) {
-  std::sort(by_cost.begin(), by_cost.end());
+std::vector<SortEntry> pareto_front(std::vector<SortEntry> by_cost, const Catalog& catalog,
+                                    const std::vector<Candidate>& costed) {
+  sort_entries(by_cost, 0, catalog, costed);
   std::vector<SortEntry> front;
   for (const SortEntry& e : by_cost) {
     if (front.empty() || e.wall_hours < front.back().wall_hours) {
@@ -70,7 +110,7 @@ std::vector<SortEntry> pareto_front(std::vector<SortEntry> by_cost) {
 std::vector<SortEntry> one_region_per_shape(std::vector<SortEntry> order, std::size_t kept,
                                             const Catalog& catalog,
                                             const std::vector<Candidate>& costed) {
-  std::sort(order.begin(), order.end());
+  sort_entries(order, 0, catalog, costed);
   std::set<std::pair<std::string, std::int64_t>> seen;
   std::vector<SortEntry> shown;
   for (const SortEntry& e : order) {
@@ -89,16 +129,6 @@ std::vector<SortEntry> one_region_per_shape(std::vector<SortEntry> order, std::s
 bool any_region(const Catalog& catalog) {
   return std::any_of(catalog.offers.begin(), catalog.offers.end(),
                      [](const Offer& o) { return !o.region.empty(); });
-}
-
-std::vector<std::string> offer_keys(const Catalog& catalog, const std::vector<Candidate>& costed) {
-  std::vector<std::string> keys(catalog.offers.size());
-  for (const Candidate& f : costed) {
-    if (keys[f.offer_index].empty()) {
-      keys[f.offer_index] = offer_key(catalog.offers[f.offer_index]);
-    }
-  }
-  return keys;
 }
 
 }  // namespace
@@ -137,10 +167,9 @@ double cheapest_total(const std::vector<Candidate>& costed, BudgetBasis basis) n
 
 std::vector<Candidate> rank(const PlanRequest& request, const Catalog& catalog,
                             const std::vector<Candidate>& costed) {
-  const std::vector<std::string> keys = offer_keys(catalog, costed);
-  std::vector<SortEntry> order = entries(request.sort, costed, keys);
+  std::vector<SortEntry> order = entries(request.sort, costed);
   if (request.pareto) {
-    std::vector<SortEntry> front = pareto_front(entries(SortKey::Cost, costed, keys));
+    std::vector<SortEntry> front = pareto_front(entries(SortKey::Cost, costed), catalog, costed);
     for (SortEntry& e : front) {
       e.keys = keys_for(request.sort, costed[e.index]);
     }
@@ -150,7 +179,7 @@ std::vector<Candidate> rank(const PlanRequest& request, const Catalog& catalog,
     order = one_region_per_shape(std::move(order), request.top, catalog, costed);
   }
   const std::size_t kept = request.top > 0 ? std::min(request.top, order.size()) : order.size();
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(kept), order.end());
+  sort_entries(order, kept, catalog, costed);
   std::vector<Candidate> ranked;
   ranked.reserve(kept);
   for (std::size_t i = 0; i < kept; ++i) {
