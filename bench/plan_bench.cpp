@@ -130,7 +130,7 @@ bool measure(const char* name, const std::vector<std::string>& args, int runs, T
 }
 
 std::filesystem::path generate(std::size_t offers) {
-  const auto path =
+  auto path =
       std::filesystem::temp_directory_path() / ("ftcost-bench-" + std::to_string(offers) + ".json");
   (void)run({std::filesystem::canonical("/proc/self/exe").string(), "--generate",
              std::to_string(offers), path.string()});

@@ -38,6 +38,7 @@ constexpr std::array<Command, 7> kCommands{{
 
 std::vector<std::string> command_names() {
   std::vector<std::string> names;
+  names.reserve(kCommands.size());
   for (const Command& command : kCommands) {
     names.emplace_back(command.name);
   }

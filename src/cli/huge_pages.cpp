@@ -22,13 +22,17 @@ constexpr std::size_t kHugePage = std::size_t{2} << 20;
 constexpr std::size_t kMarkedBytes = 4 * kHugePage;
 
 void prefer_huge_pages(void* block, std::size_t bytes) noexcept {
-  const auto begin = reinterpret_cast<std::uintptr_t>(block);
-  const std::uintptr_t first = (begin + kHugePage - 1) & ~(kHugePage - 1);
-  const std::uintptr_t last = (begin + bytes) & ~(kHugePage - 1);
-  if (last > first) {
-    // Advice only: where huge pages are off or unavailable, the block keeps 4 KiB pages.
-    (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  // The whole huge pages inside the block, found by offsets from its start (no integer-to-
+  // pointer casts).
+  auto* const start = static_cast<char*>(block);
+  const auto address = reinterpret_cast<std::uintptr_t>(block);
+  const std::size_t skip = (kHugePage - address % kHugePage) % kHugePage;
+  if (bytes <= skip + kHugePage) {
+    return;
   }
+  const std::size_t length = (bytes - skip) / kHugePage * kHugePage;
+  // Advice only: where huge pages are off or unavailable, the block keeps 4 KiB pages.
+  (void)madvise(start + skip, length, MADV_HUGEPAGE);
 }
 
 }  // namespace

@@ -26,7 +26,7 @@ std::string check_command_name(int argc, char** argv) {
   if (argc < 2 || argv[1][0] == '-') {
     return {};
   }
-  const std::string typed = argv[1];
+  std::string typed = argv[1];
   const std::vector<std::string> names = ftcost::cli::command_names();
   if (std::find(names.begin(), names.end(), typed) != names.end()) {
     return typed;
