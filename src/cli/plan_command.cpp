@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "catalog_options.hpp"
+#include "color_option.hpp"
 #include "config_options.hpp"
 #include "enum_option.hpp"
 #include "ftcost/base/error.hpp"
@@ -42,8 +43,9 @@ struct PlanOptions {
   PlanFlags flags;
   render::PlanTableOptions table;
   OutputFormat format = OutputFormat::Table;
-  std::optional<std::string> emit_dir;  ///< --emit DIR
-  std::int64_t pick = 1;                ///< --pick N: which ranked plan --emit writes
+  ColorChoice color = ColorChoice::Auto;  ///< --color: how the table's cost bar is drawn
+  std::optional<std::string> emit_dir;    ///< --emit DIR
+  std::int64_t pick = 1;                  ///< --pick N: which ranked plan --emit writes
 };
 
 // The base model as a trainer loads it: the preset's Hub repository, or the directory holding
@@ -246,10 +248,12 @@ ExitCode run_plan(PlanOptions& options) {
                          std::to_string(result.rows.size()) + " plans ranked)",
                      "1 to " + std::to_string(result.rows.size()) + ", or a larger --top");
   }
+  render::PlanTableOptions table = options.table;
+  table.style = text_style(options.color);
   const render::PlanReport report{.plan = std::move(result),
                                   .request = request,
                                   .context = std::move(context),
-                                  .table = options.table};
+                                  .table = table};
   if (emit) {
     write_bundle(report, options, model.arch);
   } else if (options.emit_dir) {
@@ -278,8 +282,9 @@ void add_plan_command(CLI::App& app, ExitCode& result) {
   command->add_flag("--verbose,-v", options->table.verbose,
                     "Also list every assumption and every rejected offer with its reason");
   command->add_flag("--wide", options->table.wide,
-                    "Table: every cost line item and p90 hours (about 145 columns)");
+                    "Table: every cost line item, p90 hours and p90 $ (about 150 columns)");
   add_format_option(*command, options->format);
+  add_color_option(*command, options->color);
   CLI::Option* emit = command->add_option(
       "--emit", options->emit_dir,
       "Write launch files for plan --pick into DIR: sky.yaml, task.dstack.yml, axolotl.yaml, "

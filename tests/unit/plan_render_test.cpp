@@ -85,9 +85,10 @@ TEST_CASE("plan CSV: a header and one quoted CRLF row per plan", "[render]") {
 TEST_CASE("plan table: assumptions header, rows, outcome; --verbose adds rejections", "[render]") {
   PlanRequest req = request();
   req.budget_usd = 0.01;
-  const std::string text = rendered(ftcost::OutputFormat::Table, req, {.verbose = true});
+  const std::string text =
+      rendered(ftcost::OutputFormat::Table, req, {.verbose = true, .wide = false, .style = {}});
   CHECK(text.find("model") != std::string::npos);
-  CHECK(text.find("llama-3.1-8b (Llama 3.1 8B)") != std::string::npos);
+  CHECK(text.find("llama-3.1-8b (Llama 3.1 8B; ") != std::string::npos);
   CHECK(text.find("outcome: over-budget") != std::string::npos);
   CHECK(text.find("rejected:") != std::string::npos);
   CHECK(text.find("needs 18.0 GiB per GPU") != std::string::npos);

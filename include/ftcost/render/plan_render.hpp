@@ -11,6 +11,7 @@
 #include "ftcost/duration/duration_estimate.hpp"
 #include "ftcost/plan/planner.hpp"
 #include "ftcost/render/output_format.hpp"
+#include "ftcost/render/text_style.hpp"
 #include "ftcost/setup/setup.hpp"
 
 namespace ftcost::render {
@@ -42,8 +43,9 @@ struct PlanContext {
 /// How much the table format shows; JSON and CSV always carry everything.
 struct PlanTableOptions {
   bool verbose = false;  ///< also every assumption and every rejected offer with its reason
-  /// every cost line item and p90 hours (about 145 columns); the default table aims at 100
+  /// every cost line item, p90 hours and p90 $ (about 150 columns); the default table aims at 100
   bool wide = false;
+  TextStyle style;  ///< how the cost bar is drawn (the CLI's --color and terminal)
 };
 
 /// What `ftcost plan` prints: the plan and what it was made for (the report shape every
