@@ -13,7 +13,7 @@ void add_gpus_command(CLI::App& app, ExitCode& result) {
   auto* command = app.add_subcommand(
       "gpus", "List the known GPUs: usable memory, bandwidth, dense tensor TFLOPS, interconnect");
   auto format = std::make_shared<OutputFormat>(OutputFormat::Table);
-  add_format_option(*command, *format);
+  add_format_option(*command, *format, kTextFormats);
   command->callback([format, &result] {
     render::render_gpus(default_gpus(), *format, std::cout);
     result = ExitCode::Ok;

@@ -15,7 +15,7 @@ void add_models_command(CLI::App& app, ExitCode& result) {
   auto format = std::make_shared<OutputFormat>(OutputFormat::Table);
   CLI::App* command =
       app.add_subcommand("models", "List the built-in model presets and their parameter counts");
-  add_format_option(*command, *format);
+  add_format_option(*command, *format, kTextFormats);
   command->callback([format, &result] {
     render::render_models(default_model_presets(), *format, std::cout);
     result = ExitCode::Ok;

@@ -16,9 +16,11 @@
 #include "config_options.hpp"
 #include "enum_option.hpp"
 #include "ftcost/base/error.hpp"
+#include "ftcost/base/units.hpp"
 #include "ftcost/duration/duration.hpp"
 #include "ftcost/load/gpu_load.hpp"
 #include "ftcost/load/model_load.hpp"
+#include "ftcost/memory/memory.hpp"
 #include "ftcost/model/params.hpp"
 #include "ftcost/plan/artifacts.hpp"
 #include "ftcost/render/launch_files.hpp"
@@ -136,6 +138,19 @@ DurationFunction duration_function(const ModelArch& arch, const ResolvedSetup& r
   };
 }
 
+// What fills the memory of the first ranked plans' GPUs, for the html report: the memory model
+// on each run's chosen setup, against the GPU's usable memory.
+std::vector<render::PlanMemory> top_plan_memory(const ModelArch& arch, const Plan& result) {
+  std::vector<render::PlanMemory> memory;
+  for (std::size_t i = 0; i < std::min(result.rows.size(), render::kHtmlMemoryPlans); ++i) {
+    const PlanRow& row = result.rows[i];
+    memory.push_back({.rank = i + 1,
+                      .estimate = estimate_memory(arch, row.run.setup),
+                      .capacity_bytes = gib_to_bytes(row.run.capacity_gib)});
+  }
+  return memory;
+}
+
 ExitCode exit_code(PlanOutcome outcome) {
   switch (outcome) {
     case PlanOutcome::Ok:
@@ -194,9 +209,10 @@ ExitCode run_plan(PlanOptions& options) {
   const ResolvedSetup resolved = resolve_setup(model.arch, options.setup);
   const LoadedCatalog loaded = load_selected_catalog(options.catalog, AgeWarning::Caller);
   std::vector<Assumption> gpu_notes;
-  const PlanRequest request = plan_request(
+  PlanRequest request = plan_request(
       options.flags, loaded.catalog,
       artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens), gpu_notes);
+  request.keep_points = options.format == OutputFormat::Html;  // the report's cost × time chart
   Plan result = plan(request, loaded.catalog,
                      duration_function(model.arch, resolved, options.setup, workload.workload));
   check_filters_matched(result, request, loaded.catalog);
@@ -250,10 +266,14 @@ ExitCode run_plan(PlanOptions& options) {
   }
   render::PlanTableOptions table = options.table;
   table.style = text_style(options.color);
+  std::vector<render::PlanMemory> memory = options.format == OutputFormat::Html
+                                               ? top_plan_memory(model.arch, result)
+                                               : std::vector<render::PlanMemory>{};
   const render::PlanReport report{.plan = std::move(result),
                                   .request = request,
                                   .context = std::move(context),
-                                  .table = table};
+                                  .table = table,
+                                  .memory = std::move(memory)};
   if (emit) {
     write_bundle(report, options, model.arch);
   } else if (options.emit_dir) {
@@ -283,7 +303,9 @@ void add_plan_command(CLI::App& app, ExitCode& result) {
                     "Also list every assumption and every rejected offer with its reason");
   command->add_flag("--wide", options->table.wide,
                     "Table: every cost line item, p90 hours and p90 $ (about 150 columns)");
-  add_format_option(*command, options->format);
+  add_format_option(
+      *command, options->format,
+      std::array{OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv, OutputFormat::Html});
   add_color_option(*command, options->color);
   CLI::Option* emit = command->add_option(
       "--emit", options->emit_dir,

@@ -160,7 +160,9 @@ void add_vram_command(CLI::App& app, ExitCode& result) {
   add_gpu_option(*command, options->gpu)
       ->description("GPU id or spelling (ftcost gpus): fit in its usable memory, as --vram does")
       ->excludes(vram);
-  add_format_option(*command, options->format);
+  add_format_option(
+      *command, options->format,
+      std::array{OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv, OutputFormat::Html});
   add_color_option(*command, options->color);
   command->callback([options, &result] { result = run_vram(*options); });
 }

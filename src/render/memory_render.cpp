@@ -11,6 +11,7 @@
 #include "csv_writer.hpp"
 #include "ftcost/base/units.hpp"
 #include "ftcost/model/params.hpp"
+#include "html/html_reports.hpp"
 #include "memory_text.hpp"
 #include "setup_json.hpp"
 #include "setup_lines.hpp"
@@ -270,6 +271,9 @@ void render_memory(const MemoryReport& report, OutputFormat format, std::ostream
       return;
     case OutputFormat::Csv:
       write_memory_csv(report, out);
+      return;
+    case OutputFormat::Html:
+      write_memory_html(report, out);
       return;
   }
 }

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "html/html_reports.hpp"
 #include "plan_text.hpp"
 
 namespace ftcost::render {
@@ -80,6 +81,9 @@ void render_plan(const PlanReport& report, OutputFormat format, std::ostream& ou
       return;
     case OutputFormat::Csv:
       write_plan_csv(report.plan, out);
+      return;
+    case OutputFormat::Html:
+      write_plan_html(report, out);
       return;
   }
 }

@@ -31,7 +31,8 @@ std::string rendered(ftcost::OutputFormat format, const PlanRequest& req,
   ftcost::render::render_plan({.plan = ftcost::plan(req, catalog(), fake_run),
                                .request = req,
                                .context = context(),
-                               .table = table},
+                               .table = table,
+                               .memory = {}},
                               format, out);
   return out.str();
 }

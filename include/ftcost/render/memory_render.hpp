@@ -47,8 +47,9 @@ struct MemoryReport {
 };
 
 /// Writes `report` to `out`: table (setup, components with share bars, phases, peaks, fit with a
-/// capacity bar, assumptions), one JSON document (keys with units: peak_allocated_gib, ...), or
-/// CSV (one row per figure).
+/// capacity bar, assumptions), one JSON document (keys with units: peak_allocated_gib, ...), CSV
+/// (one row per figure), or html (one self-contained page: components and phases as bars against
+/// the capacity, setup, assumptions; docs/report.md).
 void render_memory(const MemoryReport& report, OutputFormat format, std::ostream& out);
 
 }  // namespace ftcost::render

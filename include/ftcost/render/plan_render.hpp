@@ -9,6 +9,7 @@
 
 #include "ftcost/base/assumption.hpp"
 #include "ftcost/duration/duration_estimate.hpp"
+#include "ftcost/memory/memory.hpp"
 #include "ftcost/plan/planner.hpp"
 #include "ftcost/render/output_format.hpp"
 #include "ftcost/render/text_style.hpp"
@@ -48,6 +49,16 @@ struct PlanTableOptions {
   TextStyle style;  ///< how the cost bar is drawn (the CLI's --color and terminal)
 };
 
+/// How many ranked plans the html report breaks down by memory (the first ones).
+inline constexpr std::size_t kHtmlMemoryPlans = 5;
+
+/// The memory of one ranked plan's run, per GPU, for the html report's breakdown.
+struct PlanMemory {
+  std::size_t rank = 1;       ///< 1-based rank of the plan (Plan::rows[rank - 1])
+  MemoryEstimate estimate;    ///< estimate_memory of the row's chosen setup (run.setup)
+  double capacity_bytes = 0;  ///< usable memory of one of the plan's GPUs, bytes
+};
+
 /// What `ftcost plan` prints: the plan and what it was made for (the report shape every
 /// command's renderer takes, as MemoryReport and DurationReport).
 struct PlanReport {
@@ -55,11 +66,15 @@ struct PlanReport {
   PlanRequest request;
   PlanContext context;
   PlanTableOptions table;  ///< the table format only
+  /// The html format only: the first min(kHtmlMemoryPlans, rows) plans' memory, in rank order
+  /// (computed by the CLI; renderers compute nothing). Empty for the other formats.
+  std::vector<PlanMemory> memory;
 };
 
 /// Writes `report` to `out` only: table (assumptions header, ranked rows, outcome; see
-/// PlanTableOptions), JSON (docs/plan-output.md, versioned) or CSV (one flat row per plan,
-/// RFC 4180).
+/// PlanTableOptions), JSON (docs/plan-output.md, versioned), CSV (one flat row per plan,
+/// RFC 4180) or html (one self-contained page: the cost × time chart of report.plan.points, the
+/// ranked table, report.memory as stacked bars, assumptions; docs/report.md).
 void render_plan(const PlanReport& report, OutputFormat format, std::ostream& out);
 
 }  // namespace ftcost::render
