@@ -2,8 +2,11 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "ftcost/base/names.hpp"
 #include "ftcost/base/spelling.hpp"
@@ -53,9 +56,43 @@ CLI::Option* add_enum_option(CLI::App& app, const std::string& flag, E& target,
       ->check(enum_validator<E>());
 }
 
-/// The `--format table|json|csv` option every listing and estimate command takes.
-inline CLI::Option* add_format_option(CLI::App& app, OutputFormat& format) {
-  return add_enum_option(app, "--format", format, "Output format");
+/// The formats every listing and estimate command takes; `plan` and `vram` also take html.
+inline constexpr std::array<OutputFormat, 3> kTextFormats{OutputFormat::Table, OutputFormat::Json,
+                                                          OutputFormat::Csv};
+
+/// The `--format` option, accepting the names of `accepted` only: any other name, html
+/// included, is a usage error naming the accepted ones ("--format: 'html' is not one of table,
+/// json, csv (html: plan and vram only)").
+template <std::size_t N>
+CLI::Option* add_format_option(CLI::App& app, OutputFormat& format,
+                               const std::array<OutputFormat, N>& accepted) {
+  std::vector<std::string> names;
+  for (OutputFormat f : accepted) {
+    names.emplace_back(name_of(f));
+  }
+  const bool html =
+      std::find(accepted.begin(), accepted.end(), OutputFormat::Html) != accepted.end();
+  CLI::Validator validator(
+      [names, html](std::string& value) -> std::string {
+        if (std::find(names.begin(), names.end(), value) != names.end()) {
+          return {};
+        }
+        std::string message = "'" + value + "' is not one of " + join_names(names);
+        if (!html && value == name_of(OutputFormat::Html)) {
+          message += " (html: plan and vram only)";
+        } else if (const std::string hint = did_you_mean(value, names); !hint.empty()) {
+          message += " (" + hint + ")";
+        }
+        return message;
+      },
+      join_names(names));
+  return app
+      .add_option_function<std::string>(
+          "--format",
+          [&format](const std::string& value) { format = *enum_from_name<OutputFormat>(value); },
+          "Output format: " + join_names(names) + " (default: " + std::string(name_of(format)) +
+              ")")
+      ->check(validator);
 }
 
 }  // namespace ftcost::cli

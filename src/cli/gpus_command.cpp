@@ -12,7 +12,7 @@ namespace ftcost::cli {
 void add_gpus_command(CLI::App& subcommand, ExitCode& result) {
   CLI::App* command = &subcommand;
   auto format = std::make_shared<OutputFormat>(OutputFormat::Table);
-  add_format_option(*command, *format);
+  add_format_option(*command, *format, kTextFormats);
   command->callback([format, &result] {
     render::render_gpus(default_gpus(), *format, std::cout);
     result = ExitCode::Ok;

@@ -14,7 +14,7 @@ namespace ftcost::cli {
 void add_models_command(CLI::App& subcommand, ExitCode& result) {
   auto format = std::make_shared<OutputFormat>(OutputFormat::Table);
   CLI::App* command = &subcommand;
-  add_format_option(*command, *format);
+  add_format_option(*command, *format, kTextFormats);
   command->callback([format, &result] {
     render::render_models(default_model_presets(), *format, std::cout);
     result = ExitCode::Ok;

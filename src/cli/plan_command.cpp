@@ -12,12 +12,15 @@
 #include <memory>
 
 #include "catalog_options.hpp"
+#include "color_option.hpp"
 #include "config_options.hpp"
 #include "enum_option.hpp"
 #include "ftcost/base/error.hpp"
+#include "ftcost/base/units.hpp"
 #include "ftcost/duration/duration.hpp"
 #include "ftcost/load/gpu_load.hpp"
 #include "ftcost/load/model_load.hpp"
+#include "ftcost/memory/memory.hpp"
 #include "ftcost/model/params.hpp"
 #include "ftcost/plan/artifacts.hpp"
 #include "ftcost/render/launch_files.hpp"
@@ -42,8 +45,9 @@ struct PlanOptions {
   PlanFlags flags;
   render::PlanTableOptions table;
   OutputFormat format = OutputFormat::Table;
-  std::optional<std::string> emit_dir;  ///< --emit DIR
-  std::int64_t pick = 1;                ///< --pick N: which ranked plan --emit writes
+  ColorChoice color = ColorChoice::Auto;  ///< --color: how the table's cost bar is drawn
+  std::optional<std::string> emit_dir;    ///< --emit DIR
+  std::int64_t pick = 1;                  ///< --pick N: which ranked plan --emit writes
 };
 
 // The base model as a trainer loads it: the preset's Hub repository, or the directory holding
@@ -134,6 +138,19 @@ DurationFunction duration_function(const ModelArch& arch, const ResolvedSetup& r
   };
 }
 
+// What fills the memory of the first ranked plans' GPUs, for the html report: the memory model
+// on each run's chosen setup, against the GPU's usable memory.
+std::vector<render::PlanMemory> top_plan_memory(const ModelArch& arch, const Plan& result) {
+  std::vector<render::PlanMemory> memory;
+  for (std::size_t i = 0; i < std::min(result.rows.size(), render::kHtmlMemoryPlans); ++i) {
+    const PlanRow& row = result.rows[i];
+    memory.push_back({.rank = i + 1,
+                      .estimate = estimate_memory(arch, row.run.setup),
+                      .capacity_bytes = gib_to_bytes(row.run.capacity_gib)});
+  }
+  return memory;
+}
+
 ExitCode exit_code(PlanOutcome outcome) {
   switch (outcome) {
     case PlanOutcome::Ok:
@@ -192,9 +209,10 @@ ExitCode run_plan(PlanOptions& options) {
   const ResolvedSetup resolved = resolve_setup(model.arch, options.setup);
   const LoadedCatalog loaded = load_selected_catalog(options.catalog, AgeWarning::Caller);
   std::vector<Assumption> gpu_notes;
-  const PlanRequest request = plan_request(
+  PlanRequest request = plan_request(
       options.flags, loaded.catalog(),
       artifact_sizes(model.arch, resolved.setup, workload.workload.dataset_tokens), gpu_notes);
+  request.keep_points = options.format == OutputFormat::Html;  // the report's cost × time chart
   Plan result = plan(request, loaded.catalog(),
                      duration_function(model.arch, resolved, options.setup, workload.workload));
   check_filters_matched(result, request, loaded.catalog());
@@ -246,10 +264,16 @@ ExitCode run_plan(PlanOptions& options) {
                          std::to_string(result.rows.size()) + " plans ranked)",
                      "1 to " + std::to_string(result.rows.size()) + ", or a larger --top");
   }
+  render::PlanTableOptions table = options.table;
+  table.style = text_style(options.color);
+  std::vector<render::PlanMemory> memory = options.format == OutputFormat::Html
+                                               ? top_plan_memory(model.arch, result)
+                                               : std::vector<render::PlanMemory>{};
   const render::PlanReport report{.plan = std::move(result),
                                   .request = request,
                                   .context = std::move(context),
-                                  .table = options.table};
+                                  .table = table,
+                                  .memory = std::move(memory)};
   if (emit) {
     write_bundle(report, options, model.arch);
   } else if (options.emit_dir) {
@@ -275,8 +299,11 @@ void add_plan_command(CLI::App& subcommand, ExitCode& result) {
   command->add_flag("--verbose,-v", options->table.verbose,
                     "Also list every assumption and every rejected offer with its reason");
   command->add_flag("--wide", options->table.wide,
-                    "Table: every cost line item and p90 hours (about 145 columns)");
-  add_format_option(*command, options->format);
+                    "Table: every cost line item, p90 hours and p90 $ (about 150 columns)");
+  add_format_option(
+      *command, options->format,
+      std::array{OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv, OutputFormat::Html});
+  add_color_option(*command, options->color);
   CLI::Option* emit = command->add_option(
       "--emit", options->emit_dir,
       "Write launch files for plan --pick into DIR: sky.yaml, task.dstack.yml, axolotl.yaml, "

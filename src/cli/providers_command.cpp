@@ -53,7 +53,7 @@ void add_providers_command(CLI::App& subcommand, ExitCode& result) {
   add_catalog_options(*command, options->catalog);
   command->add_option("--provider", options->providers, "Only these provider ids (repeatable)");
   command->add_option("--gpu", options->gpus, "Only offers of these GPU ids (repeatable)");
-  add_format_option(*command, options->format);
+  add_format_option(*command, options->format, kTextFormats);
   command->callback([options, &result] { result = run_providers(*options); });
 }
 

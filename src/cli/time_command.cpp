@@ -75,7 +75,7 @@ void add_time_command(CLI::App& subcommand, ExitCode& result) {
   add_workload_options(*command, options->workload);
   add_number_option(*command, "--link-gb-per-s", options->link_gb_per_s, kMinLinkGbPerS,
                     kMaxLinkGbPerS, "Override the per-GPU collective bandwidth, GB/s");
-  add_format_option(*command, options->format);
+  add_format_option(*command, options->format, kTextFormats);
   command->callback([options, &result] { result = run_time(*options); });
 }
 

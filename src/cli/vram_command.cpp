@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "color_option.hpp"
 #include "config_options.hpp"
 #include "enum_option.hpp"
 #include "ftcost/base/units.hpp"
@@ -34,6 +35,7 @@ struct VramOptions {
   std::optional<double> capacity_gib;
   std::optional<std::string> gpu;
   OutputFormat format = OutputFormat::Table;
+  ColorChoice color = ColorChoice::Auto;  ///< --color: how the table's bars are drawn
 };
 
 /// The memory to fit into: a plain --vram figure or a GPU's usable memory.
@@ -137,6 +139,7 @@ ExitCode run_vram(VramOptions& options) {
   }
   report.assumptions.insert(report.assumptions.end(), report.estimate.assumptions.begin(),
                             report.estimate.assumptions.end());
+  report.style = text_style(options.color);
   print_warnings(report.assumptions);
   render::render_memory(report, options.format, std::cout);
   return report.fit && !report.fit->fits ? ExitCode::NoFit : ExitCode::Ok;
@@ -156,7 +159,10 @@ void add_vram_command(CLI::App& subcommand, ExitCode& result) {
   add_gpu_option(*command, options->gpu)
       ->description("GPU id or spelling (ftcost gpus): fit in its usable memory, as --vram does")
       ->excludes(vram);
-  add_format_option(*command, options->format);
+  add_format_option(
+      *command, options->format,
+      std::array{OutputFormat::Table, OutputFormat::Json, OutputFormat::Csv, OutputFormat::Html});
+  add_color_option(*command, options->color);
   command->callback([options, &result] { result = run_vram(*options); });
 }
 

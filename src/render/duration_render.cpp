@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "assumptions_render.hpp"
 #include "csv_writer.hpp"
@@ -166,6 +167,8 @@ void render_duration(const DurationReport& report, OutputFormat format, std::ost
     case OutputFormat::Csv:
       write_run_csv(report, out);
       return;
+    case OutputFormat::Html:  // refused on the command line (add_format_option)
+      throw std::invalid_argument("html is a format of plan and vram only");
   }
 }
 

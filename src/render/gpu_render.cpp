@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "csv_writer.hpp"
 #include "table_writer.hpp"
@@ -151,6 +152,8 @@ void render_gpus(const std::vector<Gpu>& gpus, OutputFormat format, std::ostream
     case OutputFormat::Csv:
       write_gpu_csv(gpus, out);
       return;
+    case OutputFormat::Html:  // refused on the command line (add_format_option)
+      throw std::invalid_argument("html is a format of plan and vram only");
   }
 }
 

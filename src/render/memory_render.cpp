@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -10,9 +11,12 @@
 #include "csv_writer.hpp"
 #include "ftcost/base/units.hpp"
 #include "ftcost/model/params.hpp"
+#include "html/html_reports.hpp"
+#include "memory_text.hpp"
 #include "setup_json.hpp"
 #include "setup_lines.hpp"
 #include "table_writer.hpp"
+#include "text_bar.hpp"
 
 namespace ftcost::render {
 namespace {
@@ -39,7 +43,27 @@ std::string fit_advice(const TrainingSetup& s, const FitReport& fit) {
                      split->micro_batch, split->grad_accum, step);
 }
 
-void write_memory_table(const MemoryReport& r, std::ostream& out) {
+// "[################....] 91% of 23.65 GiB": what must fit (capacity - headroom: the device
+// total without paged state) against the capacity; green, yellow under 10% to spare, red over.
+std::string capacity_bar(const FitReport& fit, const TextStyle& style) {
+  constexpr std::size_t kCells = 20;
+  constexpr double kTight = 0.9;
+  const double used = (fit.capacity_bytes - fit.headroom_bytes) / fit.capacity_bytes;
+  const BarTone tone = used > 1 ? BarTone::Over : used > kTight ? BarTone::Tight : BarTone::Ok;
+  return fmt::format("[{}] {:.0f}% of {} GiB", text_bar(used, kCells, style, tone), 100 * used,
+                     gib(fit.capacity_bytes));
+}
+
+// "###.......  31%": a component's share of peak allocated memory (the components sum to it).
+std::string share_cell(double bytes, double total, const TextStyle& style) {
+  constexpr std::size_t kCells = 10;
+  const double share = total > 0 ? bytes / total : 0;
+  return fmt::format("{} {:>3.0f}%", text_bar(share, kCells, style), 100 * share);
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> memory_head(const MemoryReport& r) {
   const MemoryEstimate& e = r.estimate;
   std::vector<std::pair<std::string, std::string>> head = {
       {"model", model_text(r.arch->id, r.arch->name, count_params(*r.arch).total,
@@ -86,13 +110,32 @@ void write_memory_table(const MemoryReport& r, std::ostream& out) {
       }
     }
   }
+  return head;
+}
+
+namespace {
+
+void write_memory_table(const MemoryReport& r, std::ostream& out) {
+  const MemoryEstimate& e = r.estimate;
+  std::vector<std::pair<std::string, std::string>> head = memory_head(r);
+  if (r.fit) {
+    // The capacity bar goes right after "fits".
+    const auto fits = std::find_if(head.begin(), head.end(),
+                                   [](const auto& line) { return line.first == "fits"; });
+    head.insert(fits + 1, {"memory use", capacity_bar(*r.fit, r.style)});
+  }
   write_key_values(out, head);
   out << '\n';
   std::vector<std::vector<std::string>> parts;
   for (const MemoryComponent& c : e.components) {
-    parts.push_back({c.name, gib(c.bytes), c.detail});
+    parts.push_back(
+        {c.name, gib(c.bytes), share_cell(c.bytes, e.peak_allocated_bytes, r.style), c.detail});
   }
-  write_table(out, {{"component", Align::Left}, {"GiB", Align::Right}, {"how", Align::Left}},
+  write_table(out,
+              {{"component", Align::Left},
+               {"GiB", Align::Right},
+               {"% of allocated", Align::Left},
+               {"how", Align::Left}},
               parts);
   out << '\n';
   std::vector<std::vector<std::string>> phases;
@@ -228,6 +271,9 @@ void render_memory(const MemoryReport& report, OutputFormat format, std::ostream
       return;
     case OutputFormat::Csv:
       write_memory_csv(report, out);
+      return;
+    case OutputFormat::Html:
+      write_memory_html(report, out);
       return;
   }
 }

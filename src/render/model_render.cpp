@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 #include <string>
 
 #include "csv_writer.hpp"
@@ -84,6 +85,8 @@ void render_models(const std::vector<ModelArch>& models, OutputFormat format, st
     case OutputFormat::Csv:
       write_models_csv(models, out);
       return;
+    case OutputFormat::Html:  // refused on the command line (add_format_option)
+      throw std::invalid_argument("html is a format of plan and vram only");
   }
 }
 

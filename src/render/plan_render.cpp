@@ -3,21 +3,22 @@
 
 #include <fmt/format.h>
 
+#include "html/html_reports.hpp"
 #include "plan_text.hpp"
 
 namespace ftcost::render {
 
-std::string shape_text(const PlanRow& row) {
-  const std::string one = fmt::format("{}x {}", row.offer.gpus, row.offer.gpu);
+std::string shape_text(const PlanRow& row, const std::string& gpu) {
+  const std::string one = fmt::format("{}x {}", row.offer.gpus, gpu);
   return row.instances == 1 ? one : fmt::format("{} x {}", row.instances, one);
 }
 
-std::string config_text(const TrainingSetup& setup) {
+std::string config_text(const TrainingSetup& setup, bool compact) {
   std::string text = fmt::format("mb {} x ga {}", setup.micro_batch, setup.grad_accum);
   if (setup.grad_ckpt != GradCkpt::None) {
     text += fmt::format(", ckpt {}", name_of(setup.grad_ckpt));
   }
-  if (setup.sharding != Sharding::None) {
+  if (setup.sharding != Sharding::None && !(compact && setup.sharding == Sharding::Ddp)) {
     text += fmt::format(", {}", name_of(setup.sharding));
   }
   if (setup.cpu_offload != CpuOffload::None) {
@@ -80,6 +81,9 @@ void render_plan(const PlanReport& report, OutputFormat format, std::ostream& ou
       return;
     case OutputFormat::Csv:
       write_plan_csv(report.plan, out);
+      return;
+    case OutputFormat::Html:
+      write_plan_html(report, out);
       return;
   }
 }

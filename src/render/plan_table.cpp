@@ -9,6 +9,7 @@
 #include "plan_text.hpp"
 #include "setup_lines.hpp"
 #include "table_writer.hpp"
+#include "text_bar.hpp"
 
 namespace ftcost::render {
 namespace {
@@ -37,21 +38,7 @@ std::string download_text(Method method, DownloadKind download) {
 
 void write_header(const Plan& plan, const PlanRequest& request, const PlanContext& context,
                   std::ostream& out) {
-  write_key_values(
-      out,
-      {{"model", model_text(context.model_id, context.model_name, context.params_total,
-                            context.params_active)},
-       {"method", std::string(name_of(context.method))},
-       {"dataset", fmt::format("{} tokens per epoch x {:g} epoch(s)",
-                               token_count_text(context.dataset_tokens), context.epochs)},
-       {"catalog",
-        fmt::format("{} version {} as of {} ({} offers)", context.catalog_origin,
-                    context.catalog_version, context.catalog_as_of, context.catalog_offers)},
-       {"project", fmt::format("keep {:g} days after training, download {}, checkpoints to {}",
-                               request.keep_days, download_text(context.method, request.download),
-                               request.checkpoint_to)},
-       {"ranked by", fmt::format("{} ({} costed, {} rejected)", name_of(request.sort),
-                                 plan.candidates, plan.rejected.size())}});
+  write_key_values(out, header_lines(plan, request, context));
   out << '\n';
 }
 
@@ -69,9 +56,33 @@ std::string region_cell(const std::string& region) {
   return region.substr(0, cut) + "~";
 }
 
+// A GPU id over 14 bytes cut at its last '-' within them, marked '~' ("rtx-pro-6000~"): the
+// one longer id (rtx-pro-6000-blackwell) would otherwise widen the table by 9 columns.
+std::string gpu_cell(const std::string& gpu) {
+  constexpr std::size_t kMaxBytes = 14;
+  if (gpu.size() <= kMaxBytes) {
+    return gpu;
+  }
+  const std::size_t cut = gpu.rfind('-', kMaxBytes - 1);
+  return gpu.substr(0, cut == std::string::npos || cut == 0 ? kMaxBytes - 1 : cut) + "~";
+}
+
+// Cells the cost bar may take: what the 100-column width leaves, within 4 to 10.
+std::size_t bar_cells(std::size_t table_width) {
+  constexpr std::size_t kMin = 4;
+  constexpr std::size_t kMax = 10;
+  const std::size_t room = kTextWidth > table_width + 2 ? kTextWidth - table_width - 2 : 0;
+  return std::clamp(room, kMin, kMax);
+}
+
 /// One row per plan. The default keeps to 100 columns (rank, offer, configuration, wall hours,
 /// totals); `wide` adds p90 hours and every line item.
-void write_rows(const Plan& plan, bool wide, std::ostream& out) {
+void write_rows(const Plan& plan, const PlanRequest& request, const PlanTableOptions& options,
+                std::ostream& out) {
+  const bool wide = options.wide;
+  // p90 $ is the --sort p90 key; otherwise the 80% range's high end (p90 interruptions
+  // included) already bounds the risk, and the default row keeps its columns for the bar.
+  const bool p90 = wide || request.sort == SortKey::P90;
   std::vector<Column> columns = {{"#", Align::Right},     {"provider", Align::Left},
                                  {"gpus", Align::Left},   {"tier", Align::Left},
                                  {"config", Align::Left}, {"wall h", Align::Right}};
@@ -86,20 +97,24 @@ void write_rows(const Plan& plan, bool wide, std::ostream& out) {
       columns.push_back({name, Align::Right});
     }
   }
-  columns.insert(columns.end(),
-                 {{"total $", Align::Right}, {"80% $", Align::Right}, {"p90 $", Align::Right}});
+  columns.insert(columns.end(), {{"total $", Align::Right}, {"80% $", Align::Right}});
+  if (p90) {
+    columns.push_back({"p90 $", Align::Right});
+  }
+  double dearest = 0;
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < plan.rows.size(); ++i) {
     const PlanRow& row = plan.rows[i];
+    dearest = std::max(dearest, row.cost.total_usd());
     // "~": the cost range overlaps the top plan's, a tie within the duration's uncertainty.
-    std::vector<std::string> cells = {std::to_string(i + 1) +
-                                          (i > 0 && row.tied_with_top ? "~" : "") +
-                                          (row.price_caveat.empty() ? "" : "!"),
-                                      row.offer.provider,
-                                      shape_text(row),
-                                      std::string(name_of(row.offer.tier)),
-                                      config_text(row.run.setup),
-                                      hours(row.wall_hours)};
+    std::vector<std::string> cells = {
+        std::to_string(i + 1) + (i > 0 && row.tied_with_top ? "~" : "") +
+            (row.price_caveat.empty() ? "" : "!"),
+        row.offer.provider,
+        shape_text(row, wide ? row.offer.gpu : gpu_cell(row.offer.gpu)),
+        std::string(name_of(row.offer.tier)),
+        config_text(row.run.setup, !wide),
+        hours(row.wall_hours)};
     if (regions) {
       cells.insert(cells.begin() + 2, region_cell(row.offer.region));
     }
@@ -108,8 +123,18 @@ void write_rows(const Plan& plan, bool wide, std::ostream& out) {
                                  usd(row.cost.setup_usd), usd(row.cost.storage_usd),
                                  usd(row.cost.egress_usd), usd(row.cost.interruption_usd)});
     }
-    cells.insert(cells.end(), {usd(row.cost.total_usd()), range_usd(row), usd(row.p90_total_usd)});
+    cells.insert(cells.end(), {usd(row.cost.total_usd()), range_usd(row)});
+    if (p90) {
+      cells.push_back(usd(row.p90_total_usd));
+    }
     rows.push_back(std::move(cells));
+  }
+  // The cost bar: each total against the dearest plan shown, from $0, so lengths compare as
+  // the totals do.
+  const std::size_t cells = bar_cells(table_width(columns, rows));
+  columns.push_back({"cost", Align::Left});
+  for (std::size_t i = 0; i < plan.rows.size(); ++i) {
+    rows[i].push_back(text_bar(plan.rows[i].cost.total_usd() / dearest, cells, options.style));
   }
   write_table(out, columns, rows);
   std::string extrapolated;
@@ -137,25 +162,19 @@ void write_rows(const Plan& plan, bool wide, std::ostream& out) {
   }
   if (!wide) {
     out << "\ntotal $ = compute + setup + storage + egress + expected interruption cost\n"
-           "(each line item: --wide, --format csv or --format json)\n";
+           "(each line item and p90 $: --wide, --format csv or --format json)\n";
   }
   out << "80% $ = the total at the fast and slow ends of the duration's 80% range (slow end with\n"
          "p90 interruptions); ~ marks plans tied with #1 within it "
          "(docs/duration-model.md#uncertainty)\n";
+  out << fmt::format("cost = total $ as a bar from $0 to the dearest plan shown (${:.2f})\n",
+                     dearest);
 }
 
 void write_verbose(const Plan& plan, const PlanContext& context, std::ostream& out) {
   out << "\nassumptions:\n";
-  for (const auto* list : {&context.assumptions, &plan.assumptions}) {
-    for (const Assumption& a : *list) {
-      write_assumption_item(out, a.text + " [" + a.source + "]");
-    }
-  }
-  for (const PlanRow& row : plan.rows) {
-    if (row.interruption) {
-      write_assumption_item(out, fmt::format("{} spot hazard {:.3g}/h: {}", offer_key(row.offer),
-                                             row.interruption->hazard_per_hour, row.hazard_source));
-    }
+  for (const Assumption& a : assumption_lines(plan, context)) {
+    write_assumption_item(out, a.source.empty() ? a.text : a.text + " [" + a.source + "]");
   }
   out << (plan.rejected.empty() ? "\nrejected: none\n" : "\nrejected:\n");
   for (const Rejection& r : plan.rejected) {
@@ -167,16 +186,50 @@ void write_verbose(const Plan& plan, const PlanContext& context, std::ostream& o
 
 }  // namespace
 
+std::vector<std::pair<std::string, std::string>> header_lines(const Plan& plan,
+                                                              const PlanRequest& request,
+                                                              const PlanContext& context) {
+  return {
+      {"model", model_text(context.model_id, context.model_name, context.params_total,
+                           context.params_active)},
+      {"method", std::string(name_of(context.method))},
+      {"dataset", fmt::format("{} tokens per epoch x {:g} epoch(s)",
+                              token_count_text(context.dataset_tokens), context.epochs)},
+      {"catalog",
+       fmt::format("{} version {} as of {} ({} offers)", context.catalog_origin,
+                   context.catalog_version, context.catalog_as_of, context.catalog_offers)},
+      {"project", fmt::format("keep {:g} days after training, download {}, checkpoints to {}",
+                              request.keep_days, download_text(context.method, request.download),
+                              request.checkpoint_to)},
+      {"ranked by", fmt::format("{} ({} costed, {} rejected)", name_of(request.sort),
+                                plan.candidates, plan.rejected.size())}};
+}
+
+std::vector<Assumption> assumption_lines(const Plan& plan, const PlanContext& context) {
+  std::vector<Assumption> lines = context.assumptions;
+  lines.insert(lines.end(), plan.assumptions.begin(), plan.assumptions.end());
+  for (const PlanRow& row : plan.rows) {
+    if (row.interruption) {
+      lines.push_back({fmt::format("{} spot hazard {:.3g}/h: {}", offer_key(row.offer),
+                                   row.interruption->hazard_per_hour, row.hazard_source),
+                       ""});
+    }
+  }
+  return lines;
+}
+
 void write_plan_table(const Plan& plan, const PlanRequest& request, const PlanContext& context,
                       const PlanTableOptions& options, std::ostream& out) {
   write_header(plan, request, context, out);
   if (plan.rows.empty()) {
     out << "no plan fits: every offer was rejected (run with --verbose to see why)\n";
   } else {
-    write_rows(plan, options.wide, out);
+    write_rows(plan, request, options, out);
+    const bool p90_shown = options.wide || request.sort == SortKey::P90;
     const bool p90_below_mean =
-        std::any_of(plan.rows.begin(), plan.rows.end(),
-                    [](const PlanRow& r) { return r.p90_total_usd < r.cost.total_usd(); });
+        p90_shown && std::any_of(plan.rows.begin(), plan.rows.end(), [](const PlanRow& r) {
+          return r.p90_total_usd < r.cost.total_usd();
+        });
     if (p90_below_mean) {
       // Readers take p90 < mean for a bug; it is the skew of rare interruptions (docs/planner.md).
       out << "\np90 is the cost 9 runs in 10 stay under; where interruptions are rare most runs see"

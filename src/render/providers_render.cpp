@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "csv_writer.hpp"
 #include "ftcost/render/provider_render.hpp"
@@ -153,6 +154,8 @@ void render_providers(const Catalog& catalog, OutputFormat format, std::ostream&
     case OutputFormat::Csv:
       write_providers_csv(catalog, out);
       return;
+    case OutputFormat::Html:  // refused on the command line (add_format_option)
+      throw std::invalid_argument("html is a format of plan and vram only");
   }
 }
 

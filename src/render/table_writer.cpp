@@ -1,4 +1,5 @@
-// Aligned tables: width is counted in code points so "×" or "≤" do not skew columns.
+// Aligned tables: width is counted in code points so "×" or "≤" do not skew columns, and colour
+// codes count as nothing.
 #include "table_writer.hpp"
 
 #include <fmt/format.h>
@@ -11,10 +12,17 @@ namespace ftcost::render {
 namespace {
 
 std::size_t display_width(const std::string& text) {
-  // Count UTF-8 lead bytes only (continuation bytes are 10xxxxxx).
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
+  // Count UTF-8 lead bytes only (continuation bytes are 10xxxxxx), and skip ANSI SGR colour
+  // sequences (ESC '[' ... 'm'), which take no column.
+  std::size_t width = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\x1b' && i + 1 < text.size() && text[i + 1] == '[') {
+      i = std::min(text.find('m', i), text.size() - 1);
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0U) != 0x80U) {
+      ++width;
+    }
+  }
+  return width;
 }
 
 void write_cell(std::ostream& out, const std::string& text, std::size_t width, Align align) {
@@ -43,20 +51,40 @@ void write_line(std::ostream& out, const std::vector<Column>& columns,
   out << '\n';
 }
 
-}  // namespace
-
-void write_table(std::ostream& out, const std::vector<Column>& columns,
-                 const std::vector<std::vector<std::string>>& rows) {
+std::vector<std::size_t> column_widths(const std::vector<Column>& columns,
+                                       const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> widths;
-  std::vector<std::string> headers;
+  widths.reserve(columns.size());
   for (const Column& column : columns) {
     widths.push_back(display_width(column.header));
-    headers.push_back(column.header);
   }
   for (const auto& row : rows) {
     for (std::size_t i = 0; i < std::min(row.size(), widths.size()); ++i) {
       widths[i] = std::max(widths[i], display_width(row[i]));
     }
+  }
+  return widths;
+}
+
+}  // namespace
+
+std::size_t table_width(const std::vector<Column>& columns,
+                        const std::vector<std::vector<std::string>>& rows) {
+  const std::vector<std::size_t> widths = column_widths(columns, rows);
+  std::size_t width = widths.empty() ? 0 : 2 * (widths.size() - 1);
+  for (std::size_t w : widths) {
+    width += w;
+  }
+  return width;
+}
+
+void write_table(std::ostream& out, const std::vector<Column>& columns,
+                 const std::vector<std::vector<std::string>>& rows) {
+  const std::vector<std::size_t> widths = column_widths(columns, rows);
+  std::vector<std::string> headers;
+  headers.reserve(columns.size());
+  for (const Column& column : columns) {
+    headers.push_back(column.header);
   }
   write_line(out, columns, widths, headers);
   std::vector<std::string> rule;

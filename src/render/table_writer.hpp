@@ -16,10 +16,16 @@ struct Column {
 };
 
 /// Writes `rows` under `columns` as an aligned table: header, a dashed rule, one line per row,
-/// columns separated by two spaces, widths from the longest cell (UTF-8 aware). Each row must
+/// columns separated by two spaces, widths from the longest cell (UTF-8 aware; ANSI SGR colour
+/// codes take no width). Each row must
 /// have columns.size() cells; missing cells print empty, extra cells are ignored.
 void write_table(std::ostream& out, const std::vector<Column>& columns,
                  const std::vector<std::vector<std::string>>& rows);
+
+/// The widest line write_table would print for `columns` and `rows`: the column widths plus two
+/// spaces between columns (display columns, as write_table counts them).
+[[nodiscard]] std::size_t table_width(const std::vector<Column>& columns,
+                                      const std::vector<std::vector<std::string>>& rows);
 
 /// Writes "label: value" lines with the values aligned after the longest label.
 void write_key_values(std::ostream& out,

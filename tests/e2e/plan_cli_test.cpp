@@ -11,6 +11,7 @@
 #include "run_ftcost.hpp"
 
 using Catch::Matchers::Contains;
+using Catch::Matchers::EndsWith;
 using Catch::Matchers::StartsWith;
 using ftcost::e2e::run_ftcost;
 
@@ -224,17 +225,31 @@ TEST_CASE("plan --provider runpod selects both RunPod tiers of the catalog", "[p
 }
 
 TEST_CASE("the plan table keeps within 100 columns; --wide adds every line item", "[plan_cli]") {
+  // The default 8B plan and the 70B plan with 20 rows, whose long GPU ids and multi-node shapes
+  // make the widest default rows.
   const auto narrow = run_ftcost(plan_args({}));
+  const auto seventy = run_ftcost(plan_args({"--top", "20"}, "70b"));
   const auto wide = run_ftcost(plan_args({"--wide"}));
   REQUIRE(narrow.exit_code == 0);
+  REQUIRE(seventy.exit_code == 0);
   REQUIRE(wide.exit_code == 0);
-  std::istringstream lines(narrow.out);
-  for (std::string line; std::getline(lines, line);) {
-    INFO(line);
-    CHECK(line.size() <= 100);
+  for (const std::string& out : {narrow.out, seventy.out}) {
+    std::istringstream lines(out);
+    for (std::string line; std::getline(lines, line);) {
+      INFO(line);
+      CHECK(line.size() <= 100);  // ASCII on a pipe: bytes are columns
+    }
   }
-  CHECK_THAT(narrow.out, Contains("total $") && !Contains("interrupt"));
-  CHECK_THAT(wide.out, Contains("compute  setup  storage  egress  interrupt  total $  p90 $"));
+  const auto header = [](const std::string& out) {
+    return out.substr(out.find(" #  provider"),
+                      out.find('\n', out.find(" #  provider")) - out.find(" #  provider"));
+  };
+  CHECK_THAT(header(narrow.out), Contains("total $") && !Contains("interrupt") &&
+                                     !Contains("p90") && EndsWith("80% $  cost"));
+  CHECK_THAT(header(wide.out), Contains("compute  setup  storage  egress  interrupt  total $") &&
+                                   Contains("80% $  p90 $  cost"));
+  // The one GPU id over 14 characters is cut at a hyphen in the default table, whole in --wide.
+  CHECK_THAT(seventy.out, Contains(" 1x rtx-pro-6000~ ") && !Contains("blackwell"));
 }
 
 TEST_CASE("plan warns about the stale prices of the plans it shows; providers about all",

@@ -1,10 +1,13 @@
 // run_ftcost: fork/exec with stdout and stderr sent to temporary files, so neither pipe can fill
-// up and block the child while the other is being read.
+// up and block the child while the other is being read. run_ftcost_tty: the same on a
+// pseudo-terminal, read until the child closes it.
 #include "run_ftcost.hpp"
 
+#include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -66,6 +69,48 @@ RunResult run_ftcost(const std::vector<std::string>& args) {
   return {.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1,
           .out = out.contents(),
           .err = err.contents()};
+}
+
+RunResult run_ftcost_tty(const std::vector<std::string>& args,
+                         const std::vector<std::string>& env) {
+  std::vector<std::string> argv_storage = {FTCOST_EXE};
+  argv_storage.insert(argv_storage.end(), args.begin(), args.end());
+  std::vector<std::string> env_storage = env;
+  std::vector<char*> argv;
+  argv.reserve(argv_storage.size() + 1);
+  for (std::string& arg : argv_storage) {
+    argv.push_back(arg.data());
+  }
+  argv.push_back(nullptr);
+  int terminal = -1;
+  const pid_t pid = forkpty(&terminal, nullptr, nullptr, nullptr);
+  if (pid < 0) {
+    throw std::runtime_error("forkpty failed");
+  }
+  if (pid == 0) {
+    unsetenv("NO_COLOR");
+    for (std::string& entry : env_storage) {
+      putenv(entry.data());
+    }
+    execv(argv[0], argv.data());
+    _exit(127);
+  }
+  std::string shown;
+  char buffer[4096];
+  for (;;) {
+    const ssize_t got = read(terminal, buffer, sizeof buffer);
+    if (got > 0) {
+      shown.append(buffer, static_cast<std::size_t>(got));
+    } else if (got < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break;  // EIO on Linux once the child has closed the terminal
+    }
+  }
+  close(terminal);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return {.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1, .out = shown, .err = ""};
 }
 
 }  // namespace ftcost::e2e

@@ -31,7 +31,8 @@ std::string rendered(ftcost::OutputFormat format, const PlanRequest& req,
   ftcost::render::render_plan({.plan = ftcost::plan(req, catalog(), fake_run),
                                .request = req,
                                .context = context(),
-                               .table = table},
+                               .table = table,
+                               .memory = {}},
                               format, out);
   return out.str();
 }
@@ -85,9 +86,10 @@ TEST_CASE("plan CSV: a header and one quoted CRLF row per plan", "[render]") {
 TEST_CASE("plan table: assumptions header, rows, outcome; --verbose adds rejections", "[render]") {
   PlanRequest req = request();
   req.budget_usd = 0.01;
-  const std::string text = rendered(ftcost::OutputFormat::Table, req, {.verbose = true});
+  const std::string text =
+      rendered(ftcost::OutputFormat::Table, req, {.verbose = true, .wide = false, .style = {}});
   CHECK(text.find("model") != std::string::npos);
-  CHECK(text.find("llama-3.1-8b (Llama 3.1 8B)") != std::string::npos);
+  CHECK(text.find("llama-3.1-8b (Llama 3.1 8B; ") != std::string::npos);
   CHECK(text.find("outcome: over-budget") != std::string::npos);
   CHECK(text.find("rejected:") != std::string::npos);
   CHECK(text.find("needs 18.0 GiB per GPU") != std::string::npos);

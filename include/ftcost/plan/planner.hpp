@@ -75,6 +75,9 @@ struct PlanRequest {
   /// --network-volume: keep data and checkpoints on the provider's network volume where it sells
   /// one (billed from start to the end of --keep-days), else on the instance volume
   bool network_volume = false;
+  /// Also return every costed plan as a PlanPoint (Plan::points), before --pareto and --top: the
+  /// html report's cost × time chart draws them.
+  bool keep_points = false;
 };
 
 /// The training run for `gpus` GPUs of canonical id `gpu_id` (the duration model's answer).
@@ -162,6 +165,29 @@ struct PlanRow : PlanFigures {
   std::string price_caveat;
 };
 
+/// One costed plan as the cost × time chart draws it (PlanRequest::keep_points): the offer, its
+/// shape, and its expected figures with their 80% ranges.
+struct PlanPoint {
+  std::size_t offer_index = 0;  ///< into Catalog::offers
+  std::string provider;         ///< Provider::id
+  std::string gpu;              ///< canonical GPU id
+  std::int64_t instances = 1;   ///< instances of the offer
+  std::int64_t gpus_total = 1;  ///< GPUs of all instances together
+  Tier tier = Tier::OnDemand;
+  double total_usd = 0;        ///< expected total cost, USD (CostBreakdown::total_usd)
+  double total_usd_low = 0;    ///< low end of the 80% cost range, USD (PlanFigures)
+  double total_usd_high = 0;   ///< high end, USD; infinity when spot restarts outpace a slow run
+  double wall_hours = 0;       ///< expected wall time, hours
+  double wall_hours_low = 0;   ///< wall hours at the fast end of the duration's 80% range
+  double wall_hours_high = 0;  ///< p90 wall hours at the slow end; infinity as total_usd_high
+  bool price_caveat = false;   ///< the offer's price is doubtful (offer_caveats)
+};
+
+/// The most costed plans Plan::points keeps: the cheapest this many by expected total, plus every
+/// plan on the cost × time Pareto front (imported catalogs can cost 100,000 plans; a chart of a
+/// few thousand marks stays readable and its file small).
+inline constexpr std::size_t kMaxPlanPoints = 2000;
+
 /// An offer × instance count that was dropped, and why.
 struct Rejection {
   std::string provider;
@@ -184,6 +210,9 @@ struct Plan {
   PlanOutcome outcome = PlanOutcome::Ok;
   std::optional<double> cheapest_usd;  ///< the cheapest costed plan by request.budget_on (for
                                        ///< --budget messages)
+  /// With request.keep_points: the costed plans for the cost × time chart, cheapest first, at
+  /// most kMaxPlanPoints plus the Pareto front's (candidates counts them all); else empty.
+  std::vector<PlanPoint> points;
 };
 
 /// Billed seconds for `running_s` seconds under `rule` (round up to granularity, at least the

@@ -11,6 +11,7 @@
 #include "ftcost/memory/memory_fit.hpp"
 #include "ftcost/model/model.hpp"
 #include "ftcost/render/output_format.hpp"
+#include "ftcost/render/text_style.hpp"
 #include "ftcost/setup/setup.hpp"
 
 namespace ftcost::render {
@@ -42,10 +43,13 @@ struct MemoryReport {
   MemoryEstimate estimate;
   std::optional<FitReport> fit;
   std::vector<Assumption> assumptions;  ///< model + defaults + estimate assumptions
+  TextStyle style;  ///< the table format: how its bars are drawn (the CLI's --color and terminal)
 };
 
-/// Writes `report` to `out`: table (setup, components, phases, peaks, fit, assumptions), one
-/// JSON document (keys with units: peak_allocated_gib, ...), or CSV (one row per component).
+/// Writes `report` to `out`: table (setup, components with share bars, phases, peaks, fit with a
+/// capacity bar, assumptions), one JSON document (keys with units: peak_allocated_gib, ...), CSV
+/// (one row per figure), or html (one self-contained page: components and phases as bars against
+/// the capacity, setup, assumptions; docs/report.md).
 void render_memory(const MemoryReport& report, OutputFormat format, std::ostream& out);
 
 }  // namespace ftcost::render

@@ -9,8 +9,10 @@
 
 #include "ftcost/base/assumption.hpp"
 #include "ftcost/duration/duration_estimate.hpp"
+#include "ftcost/memory/memory.hpp"
 #include "ftcost/plan/planner.hpp"
 #include "ftcost/render/output_format.hpp"
+#include "ftcost/render/text_style.hpp"
 #include "ftcost/setup/setup.hpp"
 
 namespace ftcost::render {
@@ -42,8 +44,19 @@ struct PlanContext {
 /// How much the table format shows; JSON and CSV always carry everything.
 struct PlanTableOptions {
   bool verbose = false;  ///< also every assumption and every rejected offer with its reason
-  /// every cost line item and p90 hours (about 145 columns); the default table aims at 100
+  /// every cost line item, p90 hours and p90 $ (about 150 columns); the default table aims at 100
   bool wide = false;
+  TextStyle style;  ///< how the cost bar is drawn (the CLI's --color and terminal)
+};
+
+/// How many ranked plans the html report breaks down by memory (the first ones).
+inline constexpr std::size_t kHtmlMemoryPlans = 5;
+
+/// The memory of one ranked plan's run, per GPU, for the html report's breakdown.
+struct PlanMemory {
+  std::size_t rank = 1;       ///< 1-based rank of the plan (Plan::rows[rank - 1])
+  MemoryEstimate estimate;    ///< estimate_memory of the row's chosen setup (run.setup)
+  double capacity_bytes = 0;  ///< usable memory of one of the plan's GPUs, bytes
 };
 
 /// What `ftcost plan` prints: the plan and what it was made for (the report shape every
@@ -53,11 +66,15 @@ struct PlanReport {
   PlanRequest request;
   PlanContext context;
   PlanTableOptions table;  ///< the table format only
+  /// The html format only: the first min(kHtmlMemoryPlans, rows) plans' memory, in rank order
+  /// (computed by the CLI; renderers compute nothing). Empty for the other formats.
+  std::vector<PlanMemory> memory;
 };
 
 /// Writes `report` to `out` only: table (assumptions header, ranked rows, outcome; see
-/// PlanTableOptions), JSON (docs/plan-output.md, versioned) or CSV (one flat row per plan,
-/// RFC 4180).
+/// PlanTableOptions), JSON (docs/plan-output.md, versioned), CSV (one flat row per plan,
+/// RFC 4180) or html (one self-contained page: the cost × time chart of report.plan.points, the
+/// ranked table, report.memory as stacked bars, assumptions; docs/report.md).
 void render_plan(const PlanReport& report, OutputFormat format, std::ostream& out);
 
 }  // namespace ftcost::render

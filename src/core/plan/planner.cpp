@@ -12,6 +12,7 @@
 #include "ftcost/base/spelling.hpp"
 #include "ftcost/catalog/consistency.hpp"
 #include "plan/plan_costs.hpp"
+#include "plan/plan_points.hpp"
 #include "plan/plan_rank.hpp"
 
 namespace ftcost {
@@ -227,6 +228,9 @@ Plan plan(const PlanRequest& request, const Catalog& catalog, const DurationFunc
     }
   }
   result.candidates = all.costed.size();
+  if (request.keep_points) {
+    result.points = planner::plan_points(all.costed, catalog, kMaxPlanPoints);
+  }
   result.assumptions = planner::plan_assumptions(request);
   if (all.costed.empty()) {
     result.outcome = PlanOutcome::NoFit;
