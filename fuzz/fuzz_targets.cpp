@@ -1,6 +1,13 @@
 // Fuzz bodies: the loaders must answer any byte string with a result or an InputError.
 #include "fuzz_targets.hpp"
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +19,7 @@
 #include "ftcost/load/gpu_load.hpp"
 #include "ftcost/load/model_load.hpp"
 #include "ftcost/model/params.hpp"
+#include "load/json_reader.hpp"
 #include "test_gpus.hpp"
 
 namespace ftcost::fuzz {
@@ -24,6 +32,49 @@ void catalog(const std::uint8_t* data, std::size_t size) {
     (void)catalog_age_warnings(merged, "fuzz.json", 20000, 60);
   } catch (const InputError&) {
     // Rejected input is the expected outcome for most mutations.
+  }
+}
+
+namespace {
+
+// A catalog, or the message and exit code of the InputError that refused it.
+struct CatalogOutcome {
+  std::optional<Catalog> catalog;
+  std::string error;
+  ExitCode exit_code = ExitCode::Ok;
+};
+
+template <class Load>
+CatalogOutcome outcome_of(Load load) {
+  try {
+    return {.catalog = load(), .error = {}, .exit_code = ExitCode::Ok};
+  } catch (const InputError& e) {
+    return {.catalog = std::nullopt, .error = e.what(), .exit_code = e.exit_code()};
+  }
+}
+
+}  // namespace
+
+void catalog_file(const std::uint8_t* data, std::size_t size) {
+  static const std::string path =
+      (std::filesystem::temp_directory_path() /
+       ("ftcost-fuzz-catalog-" + std::to_string(static_cast<long>(getpid())) + ".json"))
+          .string();
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  std::ofstream(path, std::ios::binary | std::ios::trunc)
+      .write(text.data(), static_cast<std::streamsize>(size));
+  const auto& ids = test::known_gpu_ids();
+  const CatalogOutcome file = outcome_of([&] { return load_catalog_file(path, ids); });
+  // The checked way, as load_catalog_file falls back to it: the file read whole, then parsed.
+  const CatalogOutcome checked = outcome_of(
+      [&] { return parse_catalog(load::read_text_file(path, kMaxCatalogBytes), path, ids); });
+  std::filesystem::remove(path);
+  if (file.catalog != checked.catalog || file.error != checked.error ||
+      file.exit_code != checked.exit_code) {
+    std::fprintf(stderr, "load_catalog_file and parse_catalog disagree:\n  file: %s\n  text: %s\n",
+                 file.catalog ? "a catalog" : file.error.c_str(),
+                 checked.catalog ? "a catalog" : checked.error.c_str());
+    std::abort();
   }
 }
 

@@ -10,6 +10,11 @@ namespace ftcost::fuzz {
 /// Only InputError may escape the parser; anything else, or a sanitizer report, is a bug.
 void catalog(const std::uint8_t* data, std::size_t size);
 
+/// Writes `size` bytes to a file and loads it with load_catalog_file (whose fast path reads the
+/// offers with RapidJSON) and with parse_catalog (nlohmann): both must give the same catalog or
+/// the same error, else the target aborts.
+void catalog_file(const std::uint8_t* data, std::size_t size);
+
 /// Feeds `size` bytes to parse_hf_config (and count_params when they parse).
 void hf_config(const std::uint8_t* data, std::size_t size);
 

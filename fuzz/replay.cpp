@@ -1,5 +1,6 @@
 // Replays a fuzz corpus through a target in a normal build, so CI re-checks every saved input.
-// Usage: fuzz_replay catalog|hf_config|axolotl_config|skypilot_csv|gpuhunt_csv|vast_offers DIR...
+// Usage: fuzz_replay
+// catalog|catalog_file|hf_config|axolotl_config|skypilot_csv|gpuhunt_csv|vast_offers DIR...
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -12,12 +13,14 @@
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: fuzz_replay catalog|hf_config|axolotl_config|skypilot_csv|gpuhunt_csv|"
+    std::cerr << "usage: fuzz_replay "
+                 "catalog|catalog_file|hf_config|axolotl_config|skypilot_csv|gpuhunt_csv|"
                  "vast_offers DIR...\n";
     return 2;
   }
   const std::string target = argv[1];
   auto* body = target == "catalog"          ? &ftcost::fuzz::catalog
+               : target == "catalog_file"   ? &ftcost::fuzz::catalog_file
                : target == "hf_config"      ? &ftcost::fuzz::hf_config
                : target == "axolotl_config" ? &ftcost::fuzz::axolotl_config
                : target == "skypilot_csv"   ? &ftcost::fuzz::skypilot_csv

@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # libxml2-utils: xmllint, which the html report tests need (tests/check_html.cmake).
+# rapidjson-dev: the SAX reader of large catalogs (src/load/catalog_offers_fast.cpp).
 packages=(g++ cmake make libcli11-dev nlohmann-json3-dev libfmt-dev catch2 libcsv-dev libyaml-cpp-dev
-  clang-format clang-tidy libxml2-utils)
+  rapidjson-dev clang-format clang-tidy libxml2-utils)
 install_missing() {
   local missing=()
   for package in "${packages[@]}"; do

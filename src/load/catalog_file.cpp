@@ -2,6 +2,8 @@
 #include <algorithm>
 #include <map>
 
+#include "catalog_json.hpp"
+#include "catalog_offers_fast.hpp"
 #include "ftcost/base/error.hpp"
 #include "ftcost/base/names.hpp"
 #include "ftcost/load/catalog_load.hpp"
@@ -129,6 +131,14 @@ std::optional<std::int64_t> days_from_date(std::string_view date) noexcept {
 
 Catalog load_catalog_file(const std::string& path, const std::vector<std::string>& known_gpus,
                           CatalogRole role) {
+  if (auto fast = load::read_catalog_offers_fast(path, kMaxCatalogBytes, known_gpus)) {
+    try {
+      return load::parse_catalog_text(fast->rest, path, known_gpus, role, &fast->offers);
+    } catch (const InputError&) {
+      // Read again the checked way below, so the message and its line:column are the same as
+      // for any other file.
+    }
+  }
   return parse_catalog(load::read_text_file(path, kMaxCatalogBytes), path, known_gpus, role);
 }
 

@@ -1,6 +1,8 @@
 // parse_catalog: the top level, offers streamed as they are parsed, and the cross-reference checks.
 #include "catalog_json.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "ftcost/base/error.hpp"
@@ -36,6 +38,46 @@ void reject_duplicates(const std::string& origin, std::string_view section,
       fail_at(origin, element(section, i),
               "duplicate of " + element(section, it->second) + " (" + it->first + ")");
     }
+  }
+}
+
+// As reject_duplicates by offer_key, without a key string kept per offer (those were 13 MB of a
+// 100,000-offer load): (hash of the key, index) pairs sorted, and only equal hashes compared.
+void reject_duplicate_offers(const std::string& origin, const std::vector<Offer>& offers) {
+  std::vector<std::pair<std::size_t, std::size_t>> hashes;
+  hashes.reserve(offers.size());
+  for (std::size_t i = 0; i < offers.size(); ++i) {
+    hashes.emplace_back(std::hash<std::string>{}(offer_key(offers[i])), i);
+  }
+  std::sort(hashes.begin(), hashes.end());
+  // The error names the first offer (in file order) whose key an earlier one had, as a scan in
+  // file order would.
+  std::optional<std::pair<std::size_t, std::size_t>> first;  // (duplicate, original)
+  for (std::size_t run = 0; run < hashes.size();) {
+    std::size_t end = run + 1;
+    while (end < hashes.size() && hashes[end].first == hashes[run].first) {
+      ++end;
+    }
+    // Indices ascend within a run: the first later offer equal to an earlier one is this run's
+    // first duplicate, and that earlier one is its only predecessor with the key.
+    bool found = false;
+    for (std::size_t b = run + 1; b < end && !found; ++b) {
+      for (std::size_t a = run; a < b && !found; ++a) {
+        const std::size_t duplicate = hashes[b].second;
+        if (offer_key(offers[hashes[a].second]) == offer_key(offers[duplicate])) {
+          found = true;
+          if (!first || duplicate < first->first) {
+            first = std::pair{duplicate, hashes[a].second};
+          }
+        }
+      }
+    }
+    run = end;
+  }
+  if (first) {
+    fail_at(origin, element("/offers", first->first),
+            "duplicate of " + element("/offers", first->second) + " (" +
+                offer_key(offers[first->second]) + ")");
   }
 }
 
@@ -102,17 +144,16 @@ void read_header(const JsonCursor& root, CatalogRole role, Catalog& catalog) {
 }
 
 }  // namespace
-}  // namespace ftcost::load
 
-namespace ftcost {
-
-Catalog parse_catalog(std::string_view text, const std::string& origin,
-                      const std::vector<std::string>& known_gpus, CatalogRole role) {
-  using namespace load;
+Catalog parse_catalog_text(std::string_view text, const std::string& origin,
+                           const std::vector<std::string>& known_gpus, CatalogRole role,
+                           std::vector<Offer>* preread) {
   Catalog catalog;
   // Reserved, not touched: an offer takes at least ~90 bytes of JSON, so this bounds the count
   // and the vector never regrows (regrowth was a tenth of a 100,000-offer load).
-  catalog.offers.reserve(text.size() / kMinOfferJsonBytes);
+  if (preread == nullptr) {
+    catalog.offers.reserve(text.size() / kMinOfferJsonBytes);
+  }
   // Each offer is read as soon as it is parsed and then dropped, so a 100,000-offer catalog never
   // exists as one DOM (docs/catalog.md#size).
   const json document =
@@ -153,12 +194,24 @@ Catalog parse_catalog(std::string_view text, const std::string& origin,
                     [](const CheckpointStore& s) { return s.id; });
   // The offers were read while parsing; this checks that "offers" is a (required) array.
   (void)section(root, "offers", full);
-  reject_duplicates(origin, "/offers", catalog.offers, [](const Offer& o) { return offer_key(o); });
+  if (preread != nullptr) {
+    catalog.offers = std::move(*preread);
+  }
+  reject_duplicate_offers(origin, catalog.offers);
   check_offer_references(catalog, origin, role);
   if (full) {
     check_store_references(catalog, origin);
   }
   return catalog;
+}
+
+}  // namespace ftcost::load
+
+namespace ftcost {
+
+Catalog parse_catalog(std::string_view text, const std::string& origin,
+                      const std::vector<std::string>& known_gpus, CatalogRole role) {
+  return load::parse_catalog_text(text, origin, known_gpus, role, nullptr);
 }
 
 }  // namespace ftcost

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ftcost/catalog/catalog.hpp"
+#include "ftcost/load/catalog_load.hpp"
 #include "json_reader.hpp"
 
 namespace ftcost::load {
@@ -32,5 +33,12 @@ template <class E>
 /// One element of "offers"; `known_gpus` are the GPU ids an offer may name.
 [[nodiscard]] Offer read_offer(const JsonCursor& cursor,
                                const std::vector<std::string>& known_gpus);
+
+/// parse_catalog; when `preread` is set, `text` has an empty offers array and these offers
+/// (read by read_catalog_offers_fast, in file order) take its place before the duplicate and
+/// reference checks.
+[[nodiscard]] Catalog parse_catalog_text(std::string_view text, const std::string& origin,
+                                         const std::vector<std::string>& known_gpus,
+                                         CatalogRole role, std::vector<Offer>* preread);
 
 }  // namespace ftcost::load
