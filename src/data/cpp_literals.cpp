@@ -61,8 +61,10 @@ void write_literal(std::ostream& out, bool value) {
   out << (value ? "true" : "false");
 }
 
-void write_literal(std::ostream& out, const std::string& value) {
-  out << "std::string(\"";
+namespace {
+
+// The characters of a C++ string literal, without its quotes.
+void write_escaped(std::ostream& out, std::string_view value) {
   for (const char c : value) {
     const auto byte = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\') {
@@ -76,7 +78,25 @@ void write_literal(std::ostream& out, const std::string& value) {
       out << c;
     }
   }
+}
+
+}  // namespace
+
+void write_literal(std::ostream& out, const std::string& value) {
+  out << "std::string(\"";
+  write_escaped(out, value);
   out << "\", " << value.size() << ')';
+}
+
+void write_literal(std::ostream& out, Text value) {
+  if (value.empty()) {
+    out << "ftcost::Text()";
+    return;
+  }
+  // A record laid out by the compiler: no interning when the table is built.
+  out << "ftcost::text_literal<\"";
+  write_escaped(out, value);
+  out << "\">()";
 }
 
 void write_literal(std::ostream& out, Interconnect value) {

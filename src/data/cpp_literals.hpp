@@ -18,6 +18,7 @@ void write_literal(std::ostream& out, double value);
 void write_literal(std::ostream& out, std::int64_t value);
 void write_literal(std::ostream& out, bool value);
 void write_literal(std::ostream& out, const std::string& value);
+void write_literal(std::ostream& out, Text value);
 void write_literal(std::ostream& out, Interconnect value);
 void write_literal(std::ostream& out, Tier value);
 void write_literal(std::ostream& out, InterruptionCause value);

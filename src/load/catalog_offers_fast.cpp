@@ -283,10 +283,10 @@ class OfferHandler {
     }
     switch (field_) {
       case Field::Provider:
-        offer().provider.assign(text);
+        offer().provider = Text(text);
         return valid_id(text);
       case Field::Gpu:
-        offer().gpu.assign(text);
+        offer().gpu = Text(text);
         return std::find(known_gpus_.begin(), known_gpus_.end(), text) != known_gpus_.end();
       case Field::Tier:
         if (text == "on-demand" || text == "spot") {
@@ -295,19 +295,19 @@ class OfferHandler {
         }
         return false;
       case Field::InstanceType:
-        offer().instance_type.assign(text);
+        offer().instance_type = Text(text);
         return true;
       case Field::Region:
-        offer().region.assign(text);
+        offer().region = Text(text);
         return true;
       case Field::Source:
-        offer().source.assign(text);
+        offer().source = Text(text);
         return true;
       case Field::AsOf:
-        offer().as_of.assign(text);
+        offer().as_of = Text(text);
         return days_from_date(text).has_value();
       case Field::Note:
-        offer().note.assign(text);
+        offer().note = Text(text);
         return true;
       default:
         return false;  // text where a number belongs

@@ -111,7 +111,7 @@ void write_rows(const Plan& plan, const PlanRequest& request, const PlanTableOpt
         std::to_string(i + 1) + (i > 0 && row.tied_with_top ? "~" : "") +
             (row.price_caveat.empty() ? "" : "!"),
         row.offer.provider,
-        shape_text(row, wide ? row.offer.gpu : gpu_cell(row.offer.gpu)),
+        shape_text(row, wide ? row.offer.gpu.str() : gpu_cell(row.offer.gpu)),
         std::string(name_of(row.offer.tier)),
         config_text(row.run.setup, !wide),
         hours(row.wall_hours)};

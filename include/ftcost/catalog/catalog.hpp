@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ftcost/base/names.hpp"
+#include "ftcost/base/text.hpp"
 
 namespace ftcost {
 
@@ -115,15 +116,17 @@ struct Provider {
   [[nodiscard]] bool operator==(const Provider&) const = default;  ///< field by field
 };
 
-/// One GPU instance shape for rent.
+/// One GPU instance shape for rent. Its text fields are Text (one pointer each, shared by every
+/// offer that repeats them), so a 100,000-offer catalog takes ~16 MB, not ~36
+/// (docs/catalog.md#size).
 struct Offer {
-  std::string provider;   ///< Provider::id
-  std::string gpu;        ///< canonical GPU id (data/gpus.json)
+  Text provider;          ///< Provider::id
+  Text gpu;               ///< canonical GPU id (data/gpus.json)
   std::int64_t gpus = 1;  ///< GPUs per instance (only shapes the provider sells)
   Tier tier = Tier::OnDemand;
-  double usd_per_hour = 0;    ///< price of the whole instance per hour, USD
-  std::string instance_type;  ///< "p5.48xlarge", or empty
-  std::string region;         ///< "us-east-1", "Texas, US"; empty when the catalog does not say
+  double usd_per_hour = 0;  ///< price of the whole instance per hour, USD
+  Text instance_type;       ///< "p5.48xlarge", or empty
+  Text region;              ///< "us-east-1", "Texas, US"; empty when the catalog does not say
   std::optional<double> hazard_per_hour;  ///< spot: overrides the provider's default hazard
   std::optional<double> reliability;      ///< overrides the provider's host reliability
   /// Marketplace hosts price their own disk and bandwidth (Vast.ai); each overrides the
@@ -131,9 +134,9 @@ struct Offer {
   std::optional<double> storage_usd_per_gb_month;  ///< disk, running and stopped, $/GB-month
   std::optional<double> egress_usd_per_gb;         ///< upload out of the host, $/GB
   std::optional<double> ingress_usd_per_gb;        ///< download into the host, $/GB
-  std::string source;
-  std::string as_of;  ///< date of the price: YYYY-MM-DD, YYYY-MM or YYYY
-  std::string note;
+  Text source;
+  Text as_of;  ///< date of the price: YYYY-MM-DD, YYYY-MM or YYYY
+  Text note;
 
   [[nodiscard]] bool operator==(const Offer&) const = default;  ///< field by field
 };

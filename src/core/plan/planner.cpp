@@ -182,7 +182,7 @@ PlanRow make_row(const PlanRequest& request, const planner::Candidate& candidate
   row.provider_name = provider.name;
   if (figures.interruption) {
     row.hazard_source = figures.interruption->hazard_from_flag ? "--hazard"
-                        : row.offer.hazard_per_hour            ? row.offer.note
+                        : row.offer.hazard_per_hour            ? row.offer.note.str()
                                                                : provider.spot->hazard_source;
   }
   row.run = estimate;
