@@ -174,7 +174,7 @@ void write_rows(const Plan& plan, const PlanRequest& request, const PlanTableOpt
 void write_verbose(const Plan& plan, const PlanContext& context, std::ostream& out) {
   out << "\nassumptions:\n";
   for (const Assumption& a : assumption_lines(plan, context)) {
-    write_assumption_item(out, a.source.empty() ? a.text : a.text + " [" + a.source + "]");
+    write_assumption_item(out, a.source.empty() ? a.text.str() : a.text + " [" + a.source + "]");
   }
   out << (plan.rejected.empty() ? "\nrejected: none\n" : "\nrejected:\n");
   for (const Rejection& r : plan.rejected) {

@@ -79,6 +79,17 @@ class Text {
   [[nodiscard]] const char* end() const noexcept { return data() + size(); }
   [[nodiscard]] std::string_view view() const noexcept { return {data(), size()}; }
   [[nodiscard]] std::string str() const { return std::string(view()); }
+  [[nodiscard]] bool starts_with(std::string_view prefix) const noexcept {
+    return view().starts_with(prefix);
+  }
+  [[nodiscard]] bool ends_with(std::string_view suffix) const noexcept {
+    return view().ends_with(suffix);
+  }
+  /// As std::string_view::find: the first position of `needle` at or after `pos`, or npos.
+  [[nodiscard]] std::size_t find(std::string_view needle, std::size_t pos = 0) const noexcept {
+    return view().find(needle, pos);
+  }
+  static constexpr std::size_t npos = std::string_view::npos;
   /// As std::string::substr (a copy); throws std::out_of_range when pos > size().
   [[nodiscard]] std::string substr(std::size_t pos, std::size_t count = std::string::npos) const {
     return std::string(view().substr(pos, count));
