@@ -1,32 +1,23 @@
 // setup_json: the TrainingSetup object of every JSON document (docs/json-output.md#setup).
 #include "setup_json.hpp"
 
+#include <type_traits>
+
 #include "ftcost/base/names.hpp"
 
 namespace ftcost::render {
 
 nlohmann::json setup_json(const TrainingSetup& s) {
-  return {{"method", name_of(s.method)},
-          {"precision", name_of(s.precision)},
-          {"optimizer", name_of(s.optimizer)},
-          {"seq_len_tokens", s.seq_len},
-          {"micro_batch", s.micro_batch},
-          {"grad_accum", s.grad_accum},
-          {"grad_ckpt", name_of(s.grad_ckpt)},
-          {"attention", name_of(s.attention)},
-          {"lora_rank", s.lora_rank},
-          {"lora_targets", s.lora_targets},
-          {"quant", name_of(s.quant)},
-          {"loss", name_of(s.loss)},
-          {"gpus", s.gpus},
-          {"sharding", name_of(s.sharding)},
-          {"cpu_offload", name_of(s.cpu_offload)},
-          {"framework", name_of(s.framework)},
-          {"compile", s.compiled},
-          {"optimizer_in_bwd", s.optimizer_in_backward},
-          {"transformers_version", s.transformers_version
-                                       ? nlohmann::json(version_text(*s.transformers_version))
-                                       : nlohmann::json(nullptr)}};
+  nlohmann::json object = nlohmann::json::object();
+  visit_setup(s, [&object](std::string_view key, const auto& value) {
+    using Value = std::decay_t<decltype(value)>;
+    if constexpr (std::is_same_v<Value, std::optional<std::string>>) {
+      object[std::string(key)] = value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+    } else {
+      object[std::string(key)] = value;
+    }
+  });
+  return object;
 }
 
 std::string json_cell_text(const nlohmann::json& value) {
