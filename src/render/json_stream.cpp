@@ -10,6 +10,18 @@
 
 namespace ftcost::render {
 
+JsonStream::~JsonStream() {
+  try {
+    flush();
+  } catch (...) {  // a destructor must not throw; a failed write leaves the stream's failbit set
+  }
+}
+
+void JsonStream::flush() {
+  out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+}
+
 void JsonStream::key(std::string_view name) {
   if (levels_.empty() || !levels_.back().object || after_key_) {
     throw std::logic_error("JsonStream: a key outside an object");
@@ -48,7 +60,7 @@ void JsonStream::newline_indent() {
 
 void JsonStream::open(char bracket) {
   before_value();
-  out_.put(bracket);
+  put(bracket);
   levels_.push_back({.object = bracket == '{', .empty = true, .last_key = {}});
 }
 
@@ -56,10 +68,10 @@ void JsonStream::close(char bracket) {
   const bool empty = levels_.back().empty;
   levels_.pop_back();
   if (!empty) {
-    out_.put('\n');
+    put('\n');
     newline_indent();
   }
-  out_.put(bracket);
+  put(bracket);
 }
 
 void JsonStream::value(std::string_view text) {
@@ -75,9 +87,17 @@ void JsonStream::write_string(std::string_view text) {
     raw(nlohmann::json(std::string(text)).dump());
     return;
   }
-  out_.put('"');
-  for (const char c : text) {
-    switch (c) {
+  put('"');
+  // Runs of characters that need no escape are copied whole.
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte >= 0x20 && byte != '"' && byte != '\\') {
+      continue;
+    }
+    raw(text.substr(run, i - run));
+    run = i + 1;
+    switch (byte) {
       case '"':
         raw("\\\"");
         break;
@@ -99,18 +119,15 @@ void JsonStream::write_string(std::string_view text) {
       case '\t':
         raw("\\t");
         break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static constexpr std::string_view kHex = "0123456789abcdef";
-          const auto byte = static_cast<unsigned char>(c);
-          const std::array<char, 6> escape{'\\', 'u', '0', '0', kHex[byte >> 4], kHex[byte & 15]};
-          raw(std::string_view(escape.data(), escape.size()));
-        } else {
-          out_.put(c);
-        }
+      default: {
+        static constexpr std::string_view kHex = "0123456789abcdef";
+        const std::array<char, 6> escape{'\\', 'u', '0', '0', kHex[byte >> 4], kHex[byte & 15]};
+        raw(std::string_view(escape.data(), escape.size()));
+      }
     }
   }
-  out_.put('"');
+  raw(text.substr(run));
+  put('"');
 }
 
 void JsonStream::value(double number) {

@@ -247,6 +247,7 @@ void write_plan_json(const Plan& plan, const PlanRequest& request, const PlanCon
   write_request(json, request, context);
   json.member("schema_version", kPlanJsonSchemaVersion);
   json.end_object();
+  json.flush();
   out << '\n';
 }
 

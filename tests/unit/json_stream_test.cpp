@@ -52,8 +52,10 @@ void stream(JsonStream& out, const json& value) {
 
 std::string streamed(const json& value) {
   std::ostringstream out;
-  JsonStream writer(out);
-  stream(writer, value);
+  {
+    JsonStream writer(out);
+    stream(writer, value);
+  }  // the destructor writes what is buffered
   return out.str();
 }
 
