@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -156,12 +157,15 @@ class OfferHandler {
   // one must be the value of an offer's key.
   bool Null() { return !in_offers_; }
   bool Bool(bool) { return !in_offers_; }
-  bool Int(int v) { return integer(v); }
-  bool Uint(unsigned v) { return integer(v); }
-  bool Int64(std::int64_t v) { return integer(v); }
-  bool Uint64(std::uint64_t) { return !in_offers_; }  // beyond every offer field's range
-  bool Double(double v) { return !in_offers_ || (in_offer() && real(v)); }
-  bool RawNumber(const char*, rapidjson::SizeType, bool) { return false; }  // not asked for
+  // Numbers arrive as their text (kParseNumbersAsStringsFlag), never through these.
+  bool Int(int) { return !in_offers_; }
+  bool Uint(unsigned) { return !in_offers_; }
+  bool Int64(std::int64_t) { return !in_offers_; }
+  bool Uint64(std::uint64_t) { return !in_offers_; }
+  bool Double(double) { return !in_offers_; }
+  bool RawNumber(const char* text, rapidjson::SizeType length, bool) {
+    return !in_offers_ || (in_offer() && number(std::string_view(text, length)));
+  }
   bool String(const char* text, rapidjson::SizeType length, bool) {
     return !in_offers_ || (in_offer() && string(std::string_view(text, length)));
   }
@@ -213,10 +217,9 @@ class OfferHandler {
     if (depth_ == 1 && root_is_object_ && key_is_offers_) {
       in_offers_ = true;
       saw_offers_ = true;
-      // The iterative reader takes the bracket after this event, the recursive one before.
-      if (stream_.Peek() == '[') {
-        stream_.keep('[');
-      }
+      // The iterative reader takes a bracket after its event (reader.h, Transit): '[' has to
+      // be kept by hand, and ']' is taken once capture is back on.
+      stream_.keep('[');
       stream_.capture(false);
     }
     ++depth_;
@@ -226,9 +229,6 @@ class OfferHandler {
     --depth_;
     if (in_offers_ && depth_ == 1) {
       in_offers_ = false;
-      if (stream_.Peek() != ']') {
-        stream_.keep(']');  // taken before this event, while capture was off
-      }
       stream_.capture(true);
     }
     return true;
@@ -238,18 +238,28 @@ class OfferHandler {
   [[nodiscard]] bool in_offer() const noexcept { return in_offers_ && depth_ == 3; }
   Offer& offer() { return offers_.back(); }
 
-  bool integer(std::int64_t v) {
-    if (!in_offers_) {
+  // A number's text, converted as the checked reader converts it: a count only from plain
+  // digits (it reads "2.0" too, so that goes its way), the rest correctly rounded like strtod.
+  // RapidJSON's own conversion is not used: 1.1.0's full-precision path misreads numbers past
+  // 19 significant digits (Tencent/rapidjson#2326).
+  bool number(std::string_view text) {
+    const char* const end = text.data() + text.size();
+    if (field_ == Field::Gpus) {
+      if (!std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        return false;
+      }
+      std::int64_t count = 0;
+      const auto [ptr, error] = std::from_chars(text.data(), end, count);
+      if (error != std::errc() || ptr != end || count < 1 || count > kMaxGpusPerInstance) {
+        return false;
+      }
+      offer().gpus = count;
       return true;
     }
-    if (!in_offer()) {
-      return false;  // an element of /offers that is not an object
-    }
-    if (field_ == Field::Gpus) {
-      offer().gpus = v;
-      return v >= 1 && v <= kMaxGpusPerInstance;
-    }
-    return real(static_cast<double>(v));
+    double value = 0;
+    const auto [ptr, error] = std::from_chars(text.data(), end, value);
+    // Out of a double's range (either way), the checked reader decides what to say.
+    return error == std::errc() && ptr == end && real(value);
   }
 
   bool real(double v) {
@@ -282,12 +292,19 @@ class OfferHandler {
       return false;
     }
     switch (field_) {
+      // Checked before interning: a rejected file leaves less in the pool.
       case Field::Provider:
+        if (!valid_id(text)) {
+          return false;
+        }
         offer().provider = Text(text);
-        return valid_id(text);
+        return true;
       case Field::Gpu:
+        if (std::find(known_gpus_.begin(), known_gpus_.end(), text) == known_gpus_.end()) {
+          return false;
+        }
         offer().gpu = Text(text);
-        return std::find(known_gpus_.begin(), known_gpus_.end(), text) != known_gpus_.end();
+        return true;
       case Field::Tier:
         if (text == "on-demand" || text == "spot") {
           offer().tier = text == "spot" ? Tier::Spot : Tier::OnDemand;
@@ -304,8 +321,11 @@ class OfferHandler {
         offer().source = Text(text);
         return true;
       case Field::AsOf:
+        if (!days_from_date(text)) {
+          return false;
+        }
         offer().as_of = Text(text);
-        return days_from_date(text).has_value();
+        return true;
       case Field::Note:
         offer().note = Text(text);
         return true;
@@ -348,9 +368,10 @@ std::optional<FastCatalogRead> read_catalog_offers_fast(
   CapturingFileStream stream(file.get());
   OfferHandler handler(stream, known_gpus, read.offers);
   rapidjson::Reader reader;
-  // Iterative: no recursion however deep the nesting. Full precision: numbers rounded as
-  // strtod rounds them, as nlohmann does. Validated encoding: invalid UTF-8 stops the pass.
-  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag | rapidjson::kParseFullPrecisionFlag |
+  // Iterative: no recursion however deep the nesting. Numbers as text: converted by
+  // OfferHandler::number as strtod would. Validated encoding: invalid UTF-8 stops the pass.
+  constexpr unsigned kFlags = rapidjson::kParseIterativeFlag |
+                              rapidjson::kParseNumbersAsStringsFlag |
                               rapidjson::kParseValidateEncodingFlag;
   const rapidjson::ParseResult result = reader.Parse<kFlags>(stream, handler);
   // RapidJSON ends the document at a NUL byte; the checked reader does not: the whole file must

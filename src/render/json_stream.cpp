@@ -10,13 +10,6 @@
 
 namespace ftcost::render {
 
-JsonStream::~JsonStream() {
-  try {
-    flush();
-  } catch (...) {  // a destructor must not throw; a failed write leaves the stream's failbit set
-  }
-}
-
 void JsonStream::flush() {
   out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
   buffer_.clear();

@@ -21,14 +21,15 @@ namespace ftcost::render {
 /// key() throws std::logic_error when a key does not sort after the previous key of its object.
 class JsonStream {
  public:
-  explicit JsonStream(std::ostream& out) : out_(out) { buffer_.reserve(kFlushBytes + 256); }
+  explicit JsonStream(std::ostream& out) : out_(out) {}
   JsonStream(const JsonStream&) = delete;
   JsonStream& operator=(const JsonStream&) = delete;
-  /// Writes what is still buffered (see flush).
-  ~JsonStream();
+  /// Drops what was not flushed: a document cut short by an exception is never written.
+  ~JsonStream() = default;
 
-  /// Writes the buffered text to the stream. Text is buffered in blocks of 16 KiB: one
-  /// std::ostream call per character was two thirds of writing a plan.
+  /// Writes the document to the stream. Until then it is kept in memory, as dump(2)'s string
+  /// was: nothing reaches stdout if writing fails halfway (one std::ostream call per character
+  /// was also two thirds of writing a plan).
   void flush();
 
   void begin_object() { open('{'); }
@@ -83,15 +84,8 @@ class JsonStream {
   void before_value();
   void write_string(std::string_view text);
   void newline_indent();
-  void raw(std::string_view text) {
-    buffer_.append(text);
-    if (buffer_.size() >= kFlushBytes) {
-      flush();
-    }
-  }
-  void put(char c) { raw(std::string_view(&c, 1)); }
-
-  static constexpr std::size_t kFlushBytes = std::size_t{16} * 1024;
+  void raw(std::string_view text) { buffer_.append(text); }
+  void put(char c) { buffer_.push_back(c); }
 
   std::ostream& out_;
   std::string buffer_;

@@ -31,7 +31,10 @@ nlohmann::json plan_json(std::vector<std::string> extra, int expected_exit,
   extra.insert(extra.end(), {"--format", "json"});
   const auto run = run_ftcost(plan_args(extra, model, method));
   REQUIRE(run.exit_code == expected_exit);
-  return nlohmann::json::parse(run.out);
+  auto parsed = nlohmann::json::parse(run.out);
+  // The document is streamed (JsonStream) with the bytes nlohmann's dump(2) would write.
+  CHECK(run.out == parsed.dump(2) + "\n");
+  return parsed;
 }
 
 // Warnings are allowed on stderr (the built-in catalog has stale rows); errors are not.

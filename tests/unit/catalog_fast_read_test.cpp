@@ -129,7 +129,8 @@ TEST_CASE("offers the fast path refuses are read the checked way, with the same 
       {"a zero price", [](json& o) { o["usd_per_hour"] = 0; }, false},
       {"a reliability above 1", [](json& o) { o["reliability"] = 1.5; }, false},
       {"a negative egress rate", [](json& o) { o["egress_usd_per_gb"] = -0.01; }, false},
-      {"a 20-digit hazard", [](json& o) { o["hazard_per_hour"] = 0.012345678901234567891; }, true},
+      {"a hazard of 17 significant digits",
+       [](json& o) { o["hazard_per_hour"] = 0.012345678901234567; }, true},
       {"a string price", [](json& o) { o["usd_per_hour"] = "1.5"; }, false},
       {"a boolean note", [](json& o) { o["note"] = true; }, false},
   }));
@@ -156,6 +157,15 @@ TEST_CASE("files whose text the two JSON readers could judge differently go the 
   empty["offers"] = json::array();
   std::string bad_utf8 = good;
   bad_utf8[bad_utf8.find("\"name\":\"") + 8] = '\xff';
+  // The first offer's price written as `token` (dump() never writes more than 17 digits).
+  const auto price_at = good.find("\"usd_per_hour\":", offers_at) + 15;
+  const auto price = [&](const std::string& token) {
+    return good.substr(0, price_at) + token + good.substr(good.find_first_of(",}", price_at));
+  };
+  // `member` added as the first offer's first key.
+  const auto first_member = [&](const std::string& member) {
+    return good.substr(0, offers_at + 1) + member + "," + good.substr(offers_at + 1);
+  };
   const auto [name, text, fast] = GENERATE_COPY(table<std::string, std::string, bool>({
       {"a NUL byte and more after the document", good + std::string("\0{}", 3), false},
       {"a byte-order mark", "\xef\xbb\xbf" + good, false},
@@ -169,11 +179,28 @@ TEST_CASE("files whose text the two JSON readers could judge differently go the 
        false},
       {"invalid UTF-8 outside the offers", bad_utf8, false},
       {"an empty offers array", empty.dump(), true},
+      // Past 19 digits RapidJSON 1.1.0's own conversion wraps its significand
+      // (Tencent/rapidjson#2326): 3.67e-40 for this one.
+      {"a 21-digit price", price("0.184467440737095516159"), true},
+      // Halfway between two doubles once cut to 780 digits; the 801st digit rounds it up.
+      {"an 855-digit price",
+       price("1.00000000000000011102230246251565404236316680908203125" + std::string(800, '0') +
+             "1"),
+       true},
+      {"a price in exponent form", price("2.5E-1"), true},
+      {"a hazard that overflows a double",
+       first_member(R"("hazard_per_hour":359538626972463181545861038157804414618709466700786e258)"),
+       false},
+      {"a hazard that underflows to 0", first_member(R"("hazard_per_hour":1e-400)"), false},
+      {"a negative zero hazard", first_member(R"("hazard_per_hour":-0.0)"), true},
   }));
   CAPTURE(name);
   const Compared c = compare(text);
   CHECK(c.fast_taken == fast);
   require_same(c);
+  if (name == "a 21-digit price") {
+    CHECK(std::get<Catalog>(c.file).offers[0].usd_per_hour == 0.18446744073709551);
+  }
 }
 
 TEST_CASE("prices with 17 significant digits round as the checked reader rounds them",

@@ -52,10 +52,10 @@ void stream(JsonStream& out, const json& value) {
 
 std::string streamed(const json& value) {
   std::ostringstream out;
-  {
-    JsonStream writer(out);
-    stream(writer, value);
-  }  // the destructor writes what is buffered
+  JsonStream writer(out);
+  stream(writer, value);
+  CHECK(out.str().empty());  // nothing is written before flush()
+  writer.flush();
   return out.str();
 }
 
@@ -96,4 +96,14 @@ TEST_CASE("JsonStream refuses keys out of nlohmann's order", "[json]") {
   CHECK_THROWS_AS(writer.key("a"), std::logic_error);
   CHECK_THROWS_AS(writer.key("b"), std::logic_error);
   CHECK_NOTHROW(writer.key("ba"));
+}
+
+TEST_CASE("a JsonStream dropped before flush() writes nothing", "[json]") {
+  std::ostringstream out;
+  {
+    JsonStream writer(out);
+    writer.begin_object();
+    writer.member("a", 1);
+  }
+  CHECK(out.str().empty());
 }

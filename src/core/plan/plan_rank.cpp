@@ -30,7 +30,7 @@ std::array<double, 3> keys_for(SortKey key, const Candidate& f) {
 // 100,000-offer catalog touches 2 MB (bench/plan_bench).
 struct SortEntry {
   double first_key = 0;
-  std::uint32_t index = 0;  ///< into the costed plans
+  std::uint32_t index = 0;  ///< into the costed plans (a 64 MiB catalog has < 750,000 offers)
 };
 
 // Orders entries by a sort key, with the tie-breaks that make the order total.

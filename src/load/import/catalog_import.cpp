@@ -384,8 +384,8 @@ ImportedCatalog import_catalog(std::string_view text, const std::string& origin,
                 // Sums of prices (GCP host + GPUs, Vast bid + storage) carry binary noise
                 // (0.20137000000000005); a millionth of a dollar is below any price's precision.
                 .usd_per_hour = std::round(row.usd_per_hour * 1e6) / 1e6,
-                .instance_type = std::move(row.instance_type),
-                .region = std::move(row.region),
+                .instance_type = row.instance_type,
+                .region = row.region,
                 .hazard_per_hour = std::nullopt,
                 .reliability = row.reliability,
                 .storage_usd_per_gb_month = row.storage_usd_per_gb_month,
@@ -393,7 +393,7 @@ ImportedCatalog import_catalog(std::string_view text, const std::string& origin,
                 .ingress_usd_per_gb = row.ingress_usd_per_gb,
                 .source = source_of(options, origin) + " " + row.where,
                 .as_of = row.as_of.empty() ? as_of : row.as_of,
-                .note = std::move(row.note)};
+                .note = row.note};
     auto& flags = providers[offer.provider];
     flags.first = flags.first || offer.tier == Tier::Spot;
     flags.second = flags.second || options.format == CatalogFormat::Vast;
@@ -402,11 +402,11 @@ ImportedCatalog import_catalog(std::string_view text, const std::string& origin,
       ++report.duplicates;
       Offer& kept = result.overlay.offers[slot->second];
       if (offer.usd_per_hour < kept.usd_per_hour) {
-        kept = std::move(offer);
+        kept = offer;
       }
       continue;
     }
-    result.overlay.offers.push_back(std::move(offer));
+    result.overlay.offers.push_back(offer);
   }
   for (const auto& entry : providers) {
     const std::string& id = entry.first;
