@@ -14,10 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-// The shortest offer with every required key: {"provider":"p","gpu":"t4","gpus":1,"tier":"spot",
-// "usd_per_hour":1,"source":"","as_of":"2026"}.
-constexpr std::size_t kMinOfferJsonBytes = 90;
-
 [[noreturn]] void fail_at(const std::string& origin, const std::string& where,
                           const std::string& problem, const std::string& accepted = {}) {
   throw InputError(origin, where, problem, accepted, ExitCode::InvalidData);

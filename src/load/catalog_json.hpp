@@ -1,6 +1,8 @@
 // Readers for the parts of a catalog file (internal to ftcost_load; docs/catalog.md).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +12,22 @@
 #include "json_reader.hpp"
 
 namespace ftcost::load {
+
+/// An offer's limits, shared by read_offer and the fast path (catalog_offers_fast.cpp). A single
+/// instance of more GPUs than kMaxGpusPerInstance does not exist (HGX/NVL boards top out at 8;
+/// 64 leaves room for rack-scale NVLink systems); the rates' bounds are the provider's
+/// (catalog_provider_json.cpp) and catch unit slips.
+inline constexpr std::int64_t kMaxGpusPerInstance = 64;
+inline constexpr double kMaxUsdPerHour = 10000;
+inline constexpr double kMaxHazardPerHour = 100;
+inline constexpr double kMaxStorageUsdPerGbMonth = 100;
+inline constexpr double kMaxTransferUsdPerGb = 10;
+/// The shortest offer with every required key: {"provider":"p","gpu":"t4","gpus":1,"tier":"spot",
+/// "usd_per_hour":1,"source":"","as_of":"2026"}, so file bytes / this bounds the offer count.
+inline constexpr std::size_t kMinOfferJsonBytes = 90;
+
+/// True for a non-empty id of lowercase letters, digits and '-'.
+[[nodiscard]] bool is_valid_id(std::string_view id) noexcept;
 
 /// A non-empty id of lowercase letters, digits and '-' (provider, store ids).
 [[nodiscard]] std::string read_id(const JsonCursor& cursor);

@@ -7,11 +7,6 @@
 namespace ftcost::load {
 namespace {
 
-// A single instance of more GPUs than this does not exist (HGX/NVL boards top out at 8; 64
-// leaves room for rack-scale NVLink systems).
-constexpr std::int64_t kMaxGpusPerInstance = 64;
-constexpr double kMaxUsdPerHour = 10000;
-
 double read_positive(const JsonCursor& c, double max, const std::string& what) {
   const double value = c.number(0, max);
   if (value <= 0) {
@@ -62,20 +57,19 @@ Offer read_offer(const JsonCursor& c, const std::vector<std::string>& known_gpus
   offer.instance_type = optional_string(c, "instance_type");
   offer.region = optional_string(c, "region");
   if (auto hazard = c.find("hazard_per_hour")) {
-    offer.hazard_per_hour = hazard->number(0, 100);
+    offer.hazard_per_hour = hazard->number(0, kMaxHazardPerHour);
   }
   if (auto reliability = c.find("reliability")) {
     offer.reliability = read_positive(*reliability, 1, "reliability");
   }
-  // The same bounds as the provider's rates (catalog_provider_json.cpp): they catch unit slips.
   if (auto storage = c.find("storage_usd_per_gb_month")) {
-    offer.storage_usd_per_gb_month = storage->number(0, 100);
+    offer.storage_usd_per_gb_month = storage->number(0, kMaxStorageUsdPerGbMonth);
   }
   if (auto egress = c.find("egress_usd_per_gb")) {
-    offer.egress_usd_per_gb = egress->number(0, 10);
+    offer.egress_usd_per_gb = egress->number(0, kMaxTransferUsdPerGb);
   }
   if (auto ingress = c.find("ingress_usd_per_gb")) {
-    offer.ingress_usd_per_gb = ingress->number(0, 10);
+    offer.ingress_usd_per_gb = ingress->number(0, kMaxTransferUsdPerGb);
   }
   offer.source = c.at("source").string();
   offer.as_of = read_date(c.at("as_of"));

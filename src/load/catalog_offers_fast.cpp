@@ -14,16 +14,11 @@
 #include <memory>
 #include <string_view>
 
+#include "catalog_json.hpp"
 #include "ftcost/load/catalog_load.hpp"
 
 namespace ftcost::load {
 namespace {
-
-// An offer takes at least ~90 bytes of JSON (catalog_json.cpp), so this bounds the count.
-constexpr std::size_t kMinOfferJsonBytes = 90;
-// The same limits as read_offer (catalog_offer_json.cpp); the two must agree.
-constexpr std::int64_t kMaxGpusPerInstance = 64;
-constexpr double kMaxUsdPerHour = 10000;
 
 struct FileCloser {
   void operator()(std::FILE* file) const noexcept { (void)std::fclose(file); }
@@ -130,12 +125,6 @@ constexpr std::uint32_t kRequired = bit(Field::Provider) | bit(Field::Gpu) | bit
 
 bool printable_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return c >= 0x20 && c < 0x7f; });
-}
-
-bool valid_id(std::string_view id) {
-  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-  });
 }
 
 bool in_range(double value, double min, double max) {
@@ -269,19 +258,19 @@ class OfferHandler {
         return v > 0 && in_range(v, 0, kMaxUsdPerHour);
       case Field::HazardPerHour:
         offer().hazard_per_hour = v;
-        return in_range(v, 0, 100);
+        return in_range(v, 0, kMaxHazardPerHour);
       case Field::Reliability:
         offer().reliability = v;
         return v > 0 && in_range(v, 0, 1);
       case Field::StorageUsdPerGbMonth:
         offer().storage_usd_per_gb_month = v;
-        return in_range(v, 0, 100);
+        return in_range(v, 0, kMaxStorageUsdPerGbMonth);
       case Field::EgressUsdPerGb:
         offer().egress_usd_per_gb = v;
-        return in_range(v, 0, 10);
+        return in_range(v, 0, kMaxTransferUsdPerGb);
       case Field::IngressUsdPerGb:
         offer().ingress_usd_per_gb = v;
-        return in_range(v, 0, 10);
+        return in_range(v, 0, kMaxTransferUsdPerGb);
       default:
         return false;  // a number where text (or an integer count) belongs
     }
@@ -294,7 +283,7 @@ class OfferHandler {
     switch (field_) {
       // Checked before interning: a rejected file leaves less in the pool.
       case Field::Provider:
-        if (!valid_id(text)) {
+        if (!is_valid_id(text)) {
           return false;
         }
         offer().provider = Text(text);

@@ -85,12 +85,15 @@ MultiNode read_multi_node(const JsonCursor& c) {
 
 }  // namespace
 
-std::string read_id(const JsonCursor& cursor) {
-  std::string id = cursor.string();
-  const bool valid = !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+bool is_valid_id(std::string_view id) noexcept {
+  return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   });
-  if (!valid) {
+}
+
+std::string read_id(const JsonCursor& cursor) {
+  std::string id = cursor.string();
+  if (!is_valid_id(id)) {
     cursor.fail("invalid id '" + id + "'", "lowercase letters, digits and '-'");
   }
   return id;
