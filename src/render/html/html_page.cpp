@@ -86,10 +86,13 @@ void begin_page(Markup& page, std::string_view title) {
   page.newline();
 }
 
-void end_page(Markup& page) {
+void end_page(Markup& page, std::string_view footer) {
   if (page.depth() != 3) {
     throw std::logic_error("html end_page: elements left open");
   }
+  page.open("footer");
+  page.text(footer);
+  page.close();
   page.close();  // main
   page.close();  // body
   page.close();  // html

@@ -16,8 +16,9 @@ namespace ftcost::render::html {
 /// with `title` and the style sheet, and opens <body> and <main>; end_page closes them.
 void begin_page(Markup& page, std::string_view title);
 
-/// Closes what begin_page opened. Throws std::logic_error when other elements are still open.
-void end_page(Markup& page);
+/// Writes <footer> with `footer` (what made the page, where its charts are explained) and closes
+/// what begin_page opened. Throws std::logic_error when other elements are still open.
+void end_page(Markup& page, std::string_view footer);
 
 /// "label | value" rows as a two-column table (the text reports' key-value header).
 void key_value_table(Markup& page, const std::vector<std::pair<std::string, std::string>>& pairs);

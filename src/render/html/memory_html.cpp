@@ -97,12 +97,10 @@ void write_memory_html(const MemoryReport& report, std::ostream& out) {
   write_components(page, report.estimate);
   page.element("h2", "Assumptions");
   html::assumption_list(page, report.assumptions);
-  page.open("footer");
-  page.text(
-      "Made by ftcost vram --format html: inline SVG and CSS, no scripts, nothing fetched. What "
-      "each chart shows: docs/report.md; the memory model: docs/memory-model.md.");
-  page.close();
-  html::end_page(page);
+  html::end_page(
+      page,
+      "Made by ftcost vram --format html: inline SVG and CSS, no scripts, nothing fetched. "
+      "What each chart shows: docs/report.md; the memory model: docs/memory-model.md.");
 }
 
 }  // namespace ftcost::render

@@ -215,12 +215,10 @@ void write_plan_html(const PlanReport& report, std::ostream& out) {
   html::assumption_list(page, assumption_lines(plan, report.context));
   page.element("h2", "Rejected offers");
   write_rejected(page, plan);
-  page.open("footer");
-  page.text(
-      "Made by ftcost plan --format html: inline SVG and CSS, no scripts, nothing fetched. What "
-      "each chart shows: docs/report.md; how plans are costed: docs/planner.md.");
-  page.close();
-  html::end_page(page);
+  html::end_page(
+      page,
+      "Made by ftcost plan --format html: inline SVG and CSS, no scripts, nothing fetched. "
+      "What each chart shows: docs/report.md; how plans are costed: docs/planner.md.");
 }
 
 }  // namespace ftcost::render
